@@ -1,0 +1,17 @@
+export {
+  AdvkitError,
+  ArgumentError,
+  ShapeError,
+  DataFormatError,
+  DataNotFoundError,
+  BackendError,
+  CheckpointError,
+} from './errors.js';
+export type { AdvkitErrorOptions, ArgumentErrorOptions } from './errors.js';
+export { describeValue } from './describe-value.js';
+export { checkNumber, checkOneOf, checkOptions, checkTensor, checkShape, isTensor } from './validate.js';
+export type { NumberRule, TensorRule } from './validate.js';
+export { Rng } from './rng.js';
+export { registerGradients, addGradientConfig, hasGradient } from './register-gradients.js';
+export { initBackend } from './init-backend.js';
+export type { BackendInfo, InitBackendOptions, WasmPaths } from './init-backend.js';

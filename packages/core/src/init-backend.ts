@@ -1,0 +1,85 @@
+import { env, getBackend, setBackend, ready } from '@tensorflow/tfjs-core';
+import { BackendError } from './errors.js';
+import { checkOneOf, checkOptions, checkNumber } from './validate.js';
+import { registerGradients } from './register-gradients.js';
+
+/** What {@link initBackend} set up. */
+export interface BackendInfo {
+  /** The active tfjs backend, e.g. `'wasm'`. */
+  backend: string;
+  /** Whether the wasm backend runs its SIMD binary (false for other backends). */
+  simd: boolean;
+  /** Threads the wasm backend uses (1 in Node, where tfjs disables wasm threads; 1 for other backends). */
+  threads: number;
+}
+
+/** Where the wasm binaries live, as `@tensorflow/tfjs-backend-wasm`'s `setWasmPaths` takes them. */
+export type WasmPaths =
+  | string
+  | { 'tfjs-backend-wasm.wasm'?: string; 'tfjs-backend-wasm-simd.wasm'?: string; 'tfjs-backend-wasm-threaded-simd.wasm'?: string };
+
+export interface InitBackendOptions {
+  /** The tfjs backend to use. @default 'wasm' */
+  backend?: 'wasm' | 'cpu';
+  /**
+   * Where the `.wasm` binaries are served from. Needed when the backend is bundled (Vite, esbuild), where
+   * it cannot find them by itself; in Node leave it unset. @default undefined
+   */
+  wasmPaths?: WasmPaths;
+  /**
+   * Threads for the wasm backend in a cross-origin-isolated browser page. Ignored in Node (tfjs
+   * disables wasm threads there). @default undefined (tfjs's choice: the number of cores)
+   */
+  threads?: number;
+}
+
+/**
+ * The one explicit global set-up of advkit: registers tfjs-core's gradients (see
+ * {@link registerGradients}), loads and selects the backend, and reports what it got. Call it once
+ * before using advkit (the demo and the README examples do). Calling it again with the same backend is
+ * cheap.
+ *
+ * `tf.setBackend` does not throw when the wasm binary fails to load (it logs and resolves `false`); this
+ * function checks and throws {@link BackendError} instead.
+ */
+export async function initBackend(options?: InitBackendOptions): Promise<BackendInfo> {
+  const fn = 'initBackend';
+  const opts = checkOptions(options, fn);
+  const backend = checkOneOf(opts.backend ?? 'wasm', ['wasm', 'cpu'] as const, fn, 'options.backend');
+  if (opts.threads !== undefined) checkNumber(opts.threads, fn, 'options.threads', { min: 1, max: 256, integer: true });
+  registerGradients();
+
+  if (backend === 'wasm') {
+    let wasm: typeof import('@tensorflow/tfjs-backend-wasm');
+    try {
+      wasm = await import('@tensorflow/tfjs-backend-wasm');
+    } catch (cause) {
+      throw new BackendError(`${fn}: could not import @tensorflow/tfjs-backend-wasm; install it beside @tensorflow/tfjs-core (same 4.22 version)`, { cause });
+    }
+    if (getBackend() !== 'wasm') {
+      if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
+      if (opts.threads !== undefined) wasm.setThreadsCount(opts.threads);
+    }
+    const ok = await setBackend('wasm');
+    if (!ok) {
+      throw new BackendError(
+        `${fn}: the wasm backend failed to initialise (its .wasm binary could not be loaded or compiled). ` +
+          'In a bundled app, pass options.wasmPaths pointing at the served .wasm files.',
+      );
+    }
+    await ready();
+    const simd = Boolean(await env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+    const threads = typeof wasm.getThreadsCount === 'function' ? wasm.getThreadsCount() : 1;
+    return { backend: 'wasm', simd, threads };
+  }
+
+  try {
+    await import('@tensorflow/tfjs-backend-cpu');
+  } catch (cause) {
+    throw new BackendError(`${fn}: could not import @tensorflow/tfjs-backend-cpu; install it beside @tensorflow/tfjs-core`, { cause });
+  }
+  const ok = await setBackend('cpu');
+  if (!ok) throw new BackendError(`${fn}: the cpu backend failed to initialise`);
+  await ready();
+  return { backend: 'cpu', simd: false, threads: 1 };
+}

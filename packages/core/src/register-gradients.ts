@@ -1,0 +1,36 @@
+import { getGradient, registerGradient, type GradConfig } from '@tensorflow/tfjs-core';
+import { gradientConfigs } from './internal/gradient-configs.js';
+
+const extraGradients: GradConfig[] = [];
+
+/**
+ * Registers, once per process, every gradient tfjs-core ships (tfjs-core registers none by itself, and
+ * its `register_all_gradients` module cannot be loaded by plain Node ESM) plus any gradient advkit adds
+ * with {@link addGradientConfig}. Gradients already registered (for instance by the union package
+ * `@tensorflow/tfjs`) are left as they are. Safe to call any number of times.
+ *
+ * Functions that need gradients (attacks, trainers) call this for you; call it yourself only if you use
+ * `tf.grad` on your own before any advkit function.
+ *
+ * @returns the number of gradients this call registered (0 when all were present).
+ */
+export function registerGradients(): number {
+  let added = 0;
+  for (const config of [...gradientConfigs, ...extraGradients]) {
+    if (getGradient(config.kernelName) == null) {
+      registerGradient(config);
+      added++;
+    }
+  }
+  return added;
+}
+
+/** Adds a gradient config that {@link registerGradients} will register (used for kernels tfjs lacks). */
+export function addGradientConfig(config: GradConfig): void {
+  extraGradients.push(config);
+}
+
+/** True when tfjs has a gradient registered for `kernelName` (e.g. `'MatMul'`). */
+export function hasGradient(kernelName: string): boolean {
+  return getGradient(kernelName) != null;
+}
