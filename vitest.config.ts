@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'tests/*'],
     reporters: ['default', './scripts/summary-reporter.ts'],
     // 2-core machines: tfjs-wasm tests are CPU-bound; more workers only thrash.
     maxWorkers: 2,

@@ -14,4 +14,5 @@ export type { NumberRule, TensorRule } from './validate.js';
 export { Rng } from './rng.js';
 export { registerGradients, addGradientConfig, hasGradient } from './register-gradients.js';
 export { initBackend } from './init-backend.js';
+export { registerWasmKernels } from './register-wasm-kernels.js';
 export type { BackendInfo, InitBackendOptions, WasmPaths } from './init-backend.js';

@@ -2,6 +2,7 @@ import { env, getBackend, setBackend, ready } from '@tensorflow/tfjs-core';
 import { BackendError } from './errors.js';
 import { checkOneOf, checkOptions, checkNumber } from './validate.js';
 import { registerGradients } from './register-gradients.js';
+import { registerWasmKernels } from './register-wasm-kernels.js';
 
 /** What {@link initBackend} set up. */
 export interface BackendInfo {
@@ -35,7 +36,8 @@ export interface InitBackendOptions {
 
 /**
  * The one explicit global set-up of advkit: registers tfjs-core's gradients (see
- * {@link registerGradients}), loads and selects the backend, and reports what it got. Call it once
+ * {@link registerGradients}), loads and selects the backend (on wasm also registering the kernels it
+ * lacks, see {@link registerWasmKernels}), and reports what it got. Call it once
  * before using advkit (the demo and the README examples do). Calling it again with the same backend is
  * cheap.
  *
@@ -68,6 +70,7 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       );
     }
     await ready();
+    registerWasmKernels(); // kernels tfjs-backend-wasm lacks (conv filter gradient, gather gradient)
     const simd = Boolean(await env().getAsync('WASM_HAS_SIMD_SUPPORT'));
     const threads = typeof wasm.getThreadsCount === 'function' ? wasm.getThreadsCount() : 1;
     return { backend: 'wasm', simd, threads };

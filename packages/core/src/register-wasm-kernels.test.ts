@@ -1,0 +1,206 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu'; // the reference backend for the comparisons below
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend, registerWasmKernels, Rng } from './index.js';
+
+beforeAll(async () => {
+  await initBackend({ backend: 'wasm' });
+});
+
+type Pad = 'same' | 'valid' | number | [[number, number], [number, number], [number, number], [number, number]];
+interface ConvCase {
+  x: [number, number, number, number];
+  w: [number, number, number, number];
+  strides: number | [number, number];
+  pad: Pad;
+}
+
+// Stride 1 and 2 (and mixed), pad 0/1/'same'/'valid'/explicit, batch > 1, Cin and Cout > 1 (and Cin = 1,
+// which the kernel handles without a transpose).
+const cases: ConvCase[] = [
+  { x: [2, 5, 5, 3], w: [3, 3, 3, 4], strides: 1, pad: 1 },
+  { x: [3, 7, 7, 2], w: [3, 3, 2, 5], strides: 2, pad: 1 },
+  { x: [2, 6, 7, 3], w: [3, 2, 3, 2], strides: 2, pad: 'same' },
+  { x: [2, 7, 6, 2], w: [2, 3, 2, 3], strides: [2, 1], pad: 'valid' },
+  { x: [2, 6, 6, 1], w: [3, 3, 1, 4], strides: 1, pad: 0 },
+  { x: [2, 5, 6, 2], w: [3, 3, 2, 2], strides: [1, 2], pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
+];
+
+function normals(rng: Rng, n: number, scale = 1): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = scale * rng.normal();
+  return out;
+}
+
+function size(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** Runs `f` with `backend` active and switches back to wasm. */
+async function onBackend<T>(backend: 'cpu' | 'wasm', f: () => T): Promise<T> {
+  await tf.setBackend(backend);
+  try {
+    return f();
+  } finally {
+    await tf.setBackend('wasm');
+  }
+}
+
+/** dL/dW of L(W) = Σ r ⊙ conv2d(x, W): by the chain rule this is Conv2DBackpropFilter(x, dy = r). */
+function filterGrad(c: ConvCase, x: Float32Array, w: Float32Array, r: Float32Array, rShape: number[]): Float32Array {
+  return tf.tidy(() => {
+    const xt = tf.tensor4d(x, c.x);
+    const rt = tf.tensor(r, rShape);
+    const g = tf.grad((wt: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(xt, wt as tf.Tensor4D, c.strides, c.pad), rt)));
+    return g(tf.tensor4d(w, c.w)).dataSync() as Float32Array;
+  });
+}
+
+function outShape(c: ConvCase): number[] {
+  return tf.tidy(() => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.w) as tf.Tensor4D, c.strides, c.pad).shape);
+}
+
+function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  return m;
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+}
+
+describe('registerWasmKernels', () => {
+  it('is idempotent and never replaces a kernel that is already registered', () => {
+    // initBackend registered both; a second call adds nothing.
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+    expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).toBeDefined();
+    expect(registerWasmKernels()).toEqual([]);
+    // Stand-in for a kernel a future tfjs ships: ours must not overwrite it.
+    const ours = tf.getKernel('UnsortedSegmentSum', 'wasm');
+    tf.unregisterKernel('UnsortedSegmentSum', 'wasm');
+    const theirs: tf.KernelConfig = { kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: ours.kernelFunc };
+    tf.registerKernel(theirs);
+    expect(registerWasmKernels()).toEqual([]);
+    expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).toBe(theirs);
+    tf.unregisterKernel('UnsortedSegmentSum', 'wasm');
+    expect(registerWasmKernels()).toEqual(['UnsortedSegmentSum']);
+    expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).not.toBe(theirs);
+  });
+
+  it.each(cases)('conv2d filter gradient on wasm equals the cpu backend: x $x, w $w, strides $strides, pad $pad', async (c) => {
+    const rng = new Rng(11);
+    const rShape = outShape(c);
+    const x = normals(rng, size(c.x));
+    const w = normals(rng, size(c.w), 0.3);
+    const r = normals(rng, size(rShape));
+    const before = tf.memory().numTensors;
+    const wasm = filterGrad(c, x, w, r, rShape);
+    expect(tf.memory().numTensors).toBe(before);
+    const cpu = await onBackend('cpu', () => filterGrad(c, x, w, r, rShape));
+    expect(tf.getBackend()).toBe('wasm');
+    // Both sum at most N·OH·OW ≈ 150 float32 products per entry, in different orders: the difference is
+    // a few float32 ulps of the largest partial sums, far below 1e-4 of the gradient's scale.
+    expect(maxAbsDiff(wasm, cpu)).toBeLessThanOrEqual(1e-4 * maxAbs(cpu));
+    expect(maxAbs(cpu)).toBeGreaterThan(0.1); // not a vacuous comparison
+  });
+
+  it.each(cases)('conv2d filter gradient on wasm matches central finite differences: x $x, w $w, strides $strides, pad $pad', (c) => {
+    // L(W) = ½ Σ r ⊙ conv2d(x, W)²; dL/dW = Conv2DBackpropFilter(x, r ⊙ y). L is quadratic in W, so the
+    // central difference (L(W + h e) − L(W − h e)) / 2h has no truncation error; what remains is float32
+    // rounding of y (relative ~1e-7, the final sum is done in float64 here), amplified by 1/2h = 50:
+    // about 1e-5 of the loss scale. h = 1e-2 and a tolerance of 1e-2 of the gradient's scale leave a
+    // wide margin over that and still catch any wrong index (which moves entries by O(1) of the scale).
+    const rng = new Rng(23);
+    const rShape = outShape(c);
+    const x = normals(rng, size(c.x));
+    const w = normals(rng, size(c.w), 0.3);
+    const r = normals(rng, size(rShape));
+    const xt = tf.tensor4d(x, c.x);
+    const rt = tf.tensor(r, rShape);
+    const loss = (wv: Float32Array): number => {
+      const y = tf.tidy(() => tf.conv2d(xt, tf.tensor4d(wv, c.w), c.strides, c.pad).dataSync());
+      let s = 0;
+      for (let i = 0; i < y.length; i++) s += 0.5 * r[i]! * y[i]! * y[i]!;
+      return s;
+    };
+    const grad = tf.tidy(() => {
+      const g = tf.grad((wt: tf.Tensor) => tf.mul(0.5, tf.sum(tf.mul(rt, tf.square(tf.conv2d(xt, wt as tf.Tensor4D, c.strides, c.pad))))));
+      return g(tf.tensor4d(w, c.w)).dataSync();
+    });
+    const h = 1e-2;
+    const fd = new Float64Array(w.length);
+    for (let i = 0; i < w.length; i++) {
+      const wp = w.slice();
+      const wm = w.slice();
+      wp[i] = w[i]! + h;
+      wm[i] = w[i]! - h;
+      // The perturbation actually applied after float32 rounding of w ± h.
+      fd[i] = (loss(wp) - loss(wm)) / (wp[i]! - wm[i]!);
+    }
+    tf.dispose([xt, rt]);
+    expect(maxAbsDiff(grad, fd)).toBeLessThanOrEqual(1e-2 * maxAbs(fd));
+    expect(maxAbs(fd)).toBeGreaterThan(0.1);
+  });
+
+  it('honours dimRoundingMode and explicit attrs when the kernel is called directly, like cpu', async () => {
+    // 8x8 input, 3x3 filter, stride 2, pad 0: (8 − 3)/2 + 1 = 3.5 output rows, 'ceil' makes it 4, so the last
+    // window runs past the input and must see zeros.
+    const rng = new Rng(5);
+    const xShape: [number, number, number, number] = [2, 8, 8, 2];
+    const filterShape: [number, number, number, number] = [3, 3, 2, 3];
+    const x = normals(rng, size(xShape));
+    const dy = normals(rng, 2 * 4 * 4 * 3);
+    const run = (): Float32Array =>
+      tf.tidy(() => {
+        const out = tf.engine().runKernel(
+          'Conv2DBackpropFilter',
+          { x: tf.tensor4d(x, xShape), dy: tf.tensor4d(dy, [2, 4, 4, 3]) },
+          { strides: 2, pad: 0, dataFormat: 'NHWC', dimRoundingMode: 'ceil', filterShape },
+        ) as tf.Tensor;
+        expect(out.shape).toEqual(filterShape);
+        return out.dataSync() as Float32Array;
+      });
+    const dataIdsBefore = tf.engine().backend.numDataIds();
+    const wasm = run();
+    // Backend-level intermediates (transposed x, im2col matrix) are freed too.
+    expect(tf.engine().backend.numDataIds()).toBe(dataIdsBefore);
+    const cpu = await onBackend('cpu', run);
+    expect(maxAbsDiff(wasm, cpu)).toBeLessThanOrEqual(1e-4 * maxAbs(cpu)); // float32 summation order, as above
+  });
+
+  it('rejects NCHW with a message naming the supported layout', () => {
+    const x = tf.zeros([1, 2, 5, 5]);
+    const dy = tf.zeros([1, 3, 5, 5]);
+    expect(() =>
+      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 2, 3] }),
+    ).toThrow(/dataFormat 'NHWC' only/);
+    tf.dispose([x, dy]);
+  });
+
+  it('gives tf.gather a gradient on wasm (UnsortedSegmentSum) equal to the closed form', () => {
+    // d/dp Σ r ⊙ gather(p, idx, axis) puts r's slices back at idx: grad[j] = Σ_{i: idx[i] = j} r[i].
+    const idx = [2, 0, 2, 3, 2];
+    const r = [[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12], [13, 14, 15]];
+    const before = tf.memory().numTensors;
+    const g0 = tf.tidy(() => {
+      const rt = tf.tensor2d(r);
+      const it = tf.tensor1d(idx, 'int32');
+      return tf.grad((p: tf.Tensor) => tf.sum(tf.mul(tf.gather(p, it, 0), rt)))(tf.zeros([4, 3])).arraySync();
+    });
+    expect(g0).toEqual([[4, 5, 6], [0, 0, 0], [1 + 7 + 13, 2 + 8 + 14, 3 + 9 + 15], [10, 11, 12]]); // small integers: exact
+    const g1 = tf.tidy(() => {
+      const rt = tf.transpose(tf.tensor2d(r));
+      const it = tf.tensor1d(idx, 'int32');
+      return tf.grad((p: tf.Tensor) => tf.sum(tf.mul(tf.gather(p, it, 1), rt)))(tf.zeros([3, 4])).arraySync();
+    });
+    expect(g1).toEqual([[4, 0, 21, 10], [5, 0, 24, 11], [6, 0, 27, 12]]);
+    // Ids outside [0, numSegments) are dropped, as in TensorFlow.
+    const s = tf.tidy(() => tf.unsortedSegmentSum(tf.tensor2d([[1, 2], [3, 4], [5, 6]]), tf.tensor1d([1, -1, 1], 'int32'), 2).arraySync());
+    expect(s).toEqual([[0, 0], [6, 8]]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

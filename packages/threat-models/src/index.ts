@@ -1,0 +1,17 @@
+export type { Norm } from './norm.js';
+export { NORMS } from './norm.js';
+export type { Box } from './box.js';
+export { LpBall } from './lp-ball.js';
+export type { LpBallOptions } from './lp-ball.js';
+export { lpNorm } from './lp-norm.js';
+export { dualNormOf } from './dual-norm-of.js';
+export { linearMaximizer } from './linear-maximizer.js';
+export type { LinearMaximizerOptions } from './linear-maximizer.js';
+export type { BallProjectionOptions } from './projection-options.js';
+export { projectLinfBall } from './project-linf-ball.js';
+export { projectL2Ball } from './project-l2-ball.js';
+export { projectL1Ball } from './project-l1-ball.js';
+export { lpBallContains } from './lp-ball-contains.js';
+export type { LpBallContainsOptions } from './lp-ball-contains.js';
+export { randomPointInBall } from './random-point-in-ball.js';
+export type { RandomPointOptions } from './random-point-in-ball.js';

@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { ArgumentError, checkOptions } from '@advkit/core';
+import { LinearModel, type Model } from '@advkit/models';
+import type { Attack } from '@advkit/attacks';
+import type { TrainOptions, TrainResult } from './train-options.js';
+import type { TrainingData } from './training-data.js';
+import { runTraining } from './run-training.js';
+import { linearStep } from './linear-step.js';
+import { autodiffStep } from './autodiff-step.js';
+
+export interface AdversarialSgdOptions extends TrainOptions {
+  /** The inner maximisation: any {@link Attack} (exact linear, FGSM, PGD, …). */
+  attack: Attack;
+}
+
+/**
+ * Adversarial training: minibatch SGD on the empirical adversarial risk
+ *
+ *     min_θ (1/N) Σ_i max_{δ∈Δ(x_i)} L(y_i, f(x_i + δ; θ)).
+ *
+ * Each step asks `attack` for x + δ* on the current model, then steps on ∇_θ L(y, f(x + δ*; θ)):
+ * by Danskin's theorem this is a (sub)gradient of the inner max when δ* is its maximiser (Madry et al.
+ * 2018, "Towards deep learning models resistant to adversarial attacks", §2). Trains `model` in place.
+ */
+export function adversarialSgd(model: Model, data: TrainingData, options: AdversarialSgdOptions): TrainResult {
+  const fn = 'adversarialSgd';
+  const opts = checkOptions(options, fn);
+  const { attack, optimizer } = opts;
+  if (typeof attack !== 'object' || attack === null || typeof attack.run !== 'function') {
+    throw new ArgumentError('must be an Attack ({ name, run(model, x, y) })', { fn, argument: 'options.attack' });
+  }
+  const linear = model instanceof LinearModel && optimizer === undefined;
+  return runTraining(model, data, opts, fn, (xb, yb, lr, acc) => {
+    const labels = model.numOutputs === 1 ? tf.reshape(yb, [-1]) : yb;
+    const xAdv = attack.run(model, xb, labels);
+    if (labels !== yb) labels.dispose();
+    try {
+      return linear
+        ? linearStep(model as LinearModel, xAdv as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined, acc)
+        : autodiffStep(model, xAdv, yb, lr, optimizer, acc);
+    } finally {
+      xAdv.dispose();
+    }
+  });
+}

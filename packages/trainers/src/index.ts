@@ -1,0 +1,13 @@
+export { sgd } from './sgd.js';
+export { adversarialSgd } from './adversarial-sgd.js';
+export type { AdversarialSgdOptions } from './adversarial-sgd.js';
+export { robustLinearSgd } from './robust-linear-sgd.js';
+export type { RobustLinearSgdOptions } from './robust-linear-sgd.js';
+export { evaluate } from './evaluate.js';
+export type { EvaluateOptions, Evaluation } from './evaluate.js';
+export { meanLoss, perExampleLoss, perExampleError } from './loss.js';
+export { runTraining, resolveTrainOptions } from './run-training.js';
+export type { StepFunction, ResolvedTrainOptions } from './run-training.js';
+export { checkTrainingData } from './training-data.js';
+export type { TrainingData } from './training-data.js';
+export type { TrainOptions, TrainResult, TrainProgress, EpochMetrics, LearningRate } from './train-options.js';
