@@ -56,7 +56,7 @@ describe('demo CLI (the built dist/cli.js, as `pnpm demo` runs it)', () => {
 
   it.each([
     [['--bogus'], /Unknown option '--bogus'/],
-    [['--eps', '-1'], /--eps must be a number >= 0, got "-1"/],
+    [['--eps=-1'], /--eps must be a number >= 0, got "-1"/],
     [['--eps', 'abc'], /--eps must be a number >= 0/],
     [['--norm', '3'], /--norm must be inf, 2 or 1, got "3"/],
     [['--digits', '1,1'], /--digits must be two different digits/],

@@ -17,7 +17,7 @@ describe('LinearModel', () => {
     expect(Math.max(...w)).toBeLessThanOrEqual(bound);
     expect(Math.min(...w)).toBeGreaterThanOrEqual(-bound);
     // the variance of U(-b,b) is b^2/3; 784 samples give ~5% relative error, 25% is a loose bound.
-    const varW = w.reduce((s, v) => s + v * v, 0) / w.length;
+    const varW = Array.from(w).reduce((s: number, v: number) => s + v * v, 0) / w.length;
     expect(Math.abs(varW / (bound * bound / 3) - 1)).toBeLessThan(0.25);
     expect(Array.from(b.weight.dataSync())).toEqual(Array.from(w));
     expect(Array.from(c.weight.dataSync())).not.toEqual(Array.from(w));

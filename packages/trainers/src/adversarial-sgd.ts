@@ -30,14 +30,14 @@ export function adversarialSgd(model: Model, data: TrainingData, options: Advers
     throw new ArgumentError('must be an Attack ({ name, run(model, x, y) })', { fn, argument: 'options.attack' });
   }
   const linear = model instanceof LinearModel && optimizer === undefined;
-  return runTraining(model, data, opts, fn, (xb, yb, lr, acc) => {
+  return runTraining(model, data, opts, fn, (xb, yb, lr) => {
     const labels = model.numOutputs === 1 ? tf.reshape(yb, [-1]) : yb;
     const xAdv = attack.run(model, xb, labels);
     if (labels !== yb) labels.dispose();
     try {
       return linear
-        ? linearStep(model as LinearModel, xAdv as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined, acc)
-        : autodiffStep(model, xAdv, yb, lr, optimizer, acc);
+        ? linearStep(model as LinearModel, xAdv as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined)
+        : autodiffStep(model, xAdv, yb, lr, optimizer);
     } finally {
       xAdv.dispose();
     }

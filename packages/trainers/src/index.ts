@@ -11,3 +11,4 @@ export type { StepFunction, ResolvedTrainOptions } from './run-training.js';
 export { checkTrainingData } from './training-data.js';
 export type { TrainingData } from './training-data.js';
 export type { TrainOptions, TrainResult, TrainProgress, EpochMetrics, LearningRate } from './train-options.js';
+export type { StepStats } from './step-stats.js';

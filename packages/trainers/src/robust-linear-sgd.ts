@@ -35,5 +35,5 @@ export function robustLinearSgd(model: LinearModel, data: TrainingData, options:
     });
   }
   if (opts.optimizer !== undefined) throw new ArgumentError('is not supported here (plain SGD only)', { fn, argument: 'options.optimizer' });
-  return runTraining(model, data, opts, fn, (xb, yb, lr, acc) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, ball, acc));
+  return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, ball));
 }

@@ -4,12 +4,13 @@ import type { Model } from '@advkit/models';
 import { batchOrder, gatherRows } from '@advkit/datasets';
 import type { EpochMetrics, TrainOptions, TrainResult } from './train-options.js';
 import { checkTrainingData, type TrainingData } from './training-data.js';
+import type { StepStats } from './step-stats.js';
 
 /**
- * One minibatch step: given the batch (owned by the loop, disposed after the step), the learning rate
- * and the metric accumulator, update the model and return the new accumulator.
+ * One minibatch step: given the batch (owned by the loop, disposed after the step) and the learning
+ * rate, update the model and report the batch's summed loss and errors.
  */
-export type StepFunction = (xb: tf.Tensor, yb: tf.Tensor, learningRate: number, acc: tf.Tensor1D) => tf.Tensor1D;
+export type StepFunction = (xb: tf.Tensor, yb: tf.Tensor, learningRate: number) => StepStats;
 
 /** Validated common options with defaults applied. */
 export interface ResolvedTrainOptions {
@@ -45,8 +46,8 @@ export function resolveTrainOptions(options: TrainOptions, fn: string): Resolved
 /**
  * The minibatch loop every trainer shares: per epoch, a seeded shuffle; per step, the batch is copied
  * from JS memory into one tensor (a row gather in JS beats a gather/slice kernel on wasm, see
- * FIELD-NOTES), handed to `step`, then freed. Metrics are accumulated on the device and read once per
- * epoch. Memory is flat: nothing survives a step but the model's variables and the accumulator.
+ * FIELD-NOTES), handed to `step`, then freed. Each step reports its summed loss and errors
+ * (read back as plain numbers), averaged per epoch. Memory is flat: nothing survives a step but the model's variables.
  */
 export function runTraining(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): TrainResult {
   const dim = checkTrainingData(data, model, fn);
@@ -62,21 +63,21 @@ export function runTraining(model: Model, data: TrainingData, options: TrainOpti
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     const te = performance.now();
     const batches = batchOrder(data.n, { batchSize: opts.batchSize, shuffle: opts.shuffle, rng });
-    let acc = tf.zeros([2]) as tf.Tensor1D;
+    let lossSum = 0;
+    let errSum = 0;
     let lr = 0;
     for (let b = 0; b < batches.length; b++) {
       const idx = batches[b]!;
       const size = idx.length;
-      gatherRows(data.x, dim, idx, xBuf);
+      gatherRows(data.x, dim, idx, xBuf.subarray(0, size * dim));
       for (let i = 0; i < size; i++) yBuf[i] = data.y[idx[i]!]!;
       const xb = tf.tensor(xBuf.subarray(0, size * dim), [size, ...model.inputShape], 'float32');
       const yb = binary ? tf.tensor2d(yBuf.subarray(0, size) as Float32Array, [size, 1]) : tf.tensor1d(yBuf.subarray(0, size) as Int32Array, 'int32');
       lr = opts.learningRate(epoch, b + 1);
       try {
-        acc = step(xb, yb, lr, acc);
-      } catch (e) {
-        acc.dispose(); // a step that throws leaves its input accumulator alive
-        throw e;
+        const stats = step(xb, yb, lr);
+        lossSum += stats.lossSum;
+        errSum += stats.errors;
       } finally {
         xb.dispose();
         yb.dispose();
@@ -84,12 +85,10 @@ export function runTraining(model: Model, data: TrainingData, options: TrainOpti
       steps++;
       options.onProgress?.({ epoch, epochs: opts.epochs, step: b + 1, stepsPerEpoch: batches.length });
     }
-    const [lossSum, errSum] = acc.dataSync();
-    acc.dispose();
     const metrics: EpochMetrics = {
       epoch,
-      trainLoss: lossSum! / data.n,
-      trainError: errSum! / data.n,
+      trainLoss: lossSum / data.n,
+      trainError: errSum / data.n,
       learningRate: lr,
       seconds: (performance.now() - te) / 1000,
     };

@@ -20,7 +20,7 @@ export function sgd(model: Model, data: TrainingData, options?: TrainOptions): T
   const opts = checkOptions(options, fn);
   const optimizer = opts.optimizer;
   if (model instanceof LinearModel && optimizer === undefined) {
-    return runTraining(model, data, opts, fn, (xb, yb, lr, acc) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined, acc));
+    return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined));
   }
-  return runTraining(model, data, opts, fn, (xb, yb, lr, acc) => autodiffStep(model, xb, yb, lr, optimizer, acc));
+  return runTraining(model, data, opts, fn, (xb, yb, lr) => autodiffStep(model, xb, yb, lr, optimizer));
 }
