@@ -8,7 +8,9 @@ import { ProgressReporter } from './node/progress-reporter.js';
 import { formatTable } from './node/format-table.js';
 import { encodePng } from './node/encode-png.js';
 import { writeFileAtomic } from './node/write-file-atomic.js';
-import { runLinearExperiment, type LinearExperimentResult } from './shared/linear-experiment.js';
+import { FileCheckpointStore } from '@advkit/trainers/node';
+import type { TrainingState } from '@advkit/trainers';
+import { runLinearExperimentAsync, type LinearExperimentResult, type LinearExperimentCheckpointing, type Phase } from './shared/linear-experiment.js';
 import { perturbationImage, digitGridImage, type RgbImage } from './shared/images.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -36,12 +38,45 @@ async function main(argv: string[]): Promise<number> {
   progress.line(`MNIST loaded in ${loadSeconds.toFixed(2)} s (${mnist.train.count} train, ${mnist.test.count} test images)`);
 
   const labels = { standard: 'standard training', robust: 'robust training' } as const;
-  const result = runLinearExperiment(mnist, args.settings, {
-    onPhase: (phase) => progress.start(labels[phase]),
+  // Checkpoints: one file per phase. The async runner yields to the event loop between steps, so the
+  // SIGINT handler below runs mid-epoch; it aborts the signal, the trainer finishes its current step,
+  // saves, and rejects with the reason; we exit 130 (128 + SIGINT) as a shell expects.
+  let checkpointing: LinearExperimentCheckpointing | undefined;
+  const ac = new AbortController();
+  const interrupted = new Error('interrupted');
+  if (args.checkpointDir !== undefined) {
+    const dir = resolve(args.checkpointDir);
+    const stores = { standard: new FileCheckpointStore(dir, { name: 'standard.advkit' }), robust: new FileCheckpointStore(dir, { name: 'robust.advkit' }) };
+    const resume: Partial<Record<Phase, TrainingState>> = {};
+    if (args.resume) {
+      for (const phase of ['standard', 'robust'] as const) {
+        const s = await stores[phase].load();
+        if (s !== undefined) resume[phase] = s;
+      }
+      const at = resume.robust ?? resume.standard;
+      progress.line(at === undefined ? `no checkpoint in ${dir}; starting afresh` : `resuming ${String(at.meta?.phase)} training at epoch ${at.epoch}, step ${at.step}`);
+    } else {
+      await Promise.all([stores.standard.clear(), stores.robust.clear()]);
+    }
+    checkpointing = { save: (phase, state) => stores[phase].save(state), resume };
+    process.once('SIGINT', () => ac.abort(interrupted));
+  }
+  let result: LinearExperimentResult;
+  try {
+    result = await runLinearExperimentAsync(mnist, args.settings, {
+      signal: ac.signal,
+      ...(checkpointing === undefined ? {} : { checkpointing }),
+      onPhase: (phase) => progress.start(labels[phase]),
     onProgress: (_phase, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
     onEpochEnd: (phase, m) =>
       progress.line(`${labels[phase]}: epoch ${String(m.epoch).padStart(2)}  train loss ${m.trainLoss.toFixed(4)}  train error ${m.trainError.toFixed(4)}  (${m.seconds.toFixed(2)} s)`),
-  });
+    });
+  } catch (e) {
+    if (e !== interrupted) throw e;
+    progress.end();
+    progress.line(`interrupted: training state saved in ${resolve(args.checkpointDir!)}; continue with --resume`);
+    return 130;
+  }
   progress.end();
 
   const images = args.out === undefined ? [] : await writeImages(resolve(args.out), result);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, Rng, checkNumber, registerGradients } from '@advkit/core';
-import type { Model } from '@advkit/models';
+import { ArgumentError, CheckpointError, Rng, checkNumber, describeValue, registerGradients } from '@advkit/core';
+import { getWeights, setWeights, type Model } from '@advkit/models';
 import { batchOrder, gatherRows } from '@advkit/datasets';
-import type { EpochMetrics, TrainOptions, TrainResult } from './train-options.js';
+import type { EpochMetrics, TrainOptions, TrainResult, TrainingState } from './train-options.js';
 import { checkTrainingData, type TrainingData } from './training-data.js';
 import type { StepStats } from './step-stats.js';
 
@@ -34,39 +34,170 @@ export function resolveTrainOptions(options: TrainOptions, fn: string): Resolved
     const v = checkNumber(lr, fn, 'options.learningRate', { min: 0 });
     learningRate = () => v;
   }
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw new ArgumentError('must be a function', { fn, argument: 'options.onProgress' });
+  for (const k of ['onProgress', 'onEpochEnd'] as const) {
+    if (options[k] !== undefined && typeof options[k] !== 'function') throw new ArgumentError('must be a function', { fn, argument: `options.${k}` });
   }
-  if (options.onEpochEnd !== undefined && typeof options.onEpochEnd !== 'function') {
-    throw new ArgumentError('must be a function', { fn, argument: 'options.onEpochEnd' });
+  if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') {
+    throw new ArgumentError(`must be a boolean, got ${describeValue(options.shuffle)}`, { fn, argument: 'options.shuffle' });
+  }
+  const ck = options.checkpoint;
+  if (ck !== undefined) {
+    if (typeof ck !== 'object' || ck === null || typeof ck.save !== 'function') {
+      throw new ArgumentError(`must be { save(state), everySteps? }, got ${describeValue(ck)}`, { fn, argument: 'options.checkpoint' });
+    }
+    if (ck.everySteps !== undefined) checkNumber(ck.everySteps, fn, 'options.checkpoint.everySteps', { min: 1, integer: true });
+  }
+  const sig = options.signal;
+  if (sig !== undefined && (typeof sig !== 'object' || sig === null || typeof (sig as AbortSignal).aborted !== 'boolean')) {
+    throw new ArgumentError(`must be an AbortSignal, got ${describeValue(sig)}`, { fn, argument: 'options.signal' });
+  }
+  if (options.optimizer !== undefined && (ck !== undefined || options.resumeFrom !== undefined)) {
+    throw new ArgumentError('cannot be combined with checkpoint/resumeFrom yet (the optimizer state is not saved)', { fn, argument: 'options.optimizer' });
   }
   return { epochs, batchSize, learningRate, seed, shuffle: options.shuffle ?? true };
 }
+
+/** What the loop asks its driver to do: persist a state (and possibly wait for it). */
+type LoopEvent = { kind: 'save'; state: TrainingState } | { kind: 'step' };
 
 /**
  * The minibatch loop every trainer shares: per epoch, a seeded shuffle; per step, the batch is copied
  * from JS memory into one tensor (a row gather in JS beats a gather/slice kernel on wasm, see
  * FIELD-NOTES), handed to `step`, then freed. Each step reports its summed loss and errors
  * (read back as plain numbers), averaged per epoch. Memory is flat: nothing survives a step but the model's variables.
+ *
+ * Checkpoints (`options.checkpoint`, `options.resumeFrom`, see {@link TrainingState}) are taken between
+ * steps. This synchronous driver calls `checkpoint.save` and requires it to be synchronous (a returned
+ * Promise is a CheckpointError: use {@link runTrainingAsync}).
  */
 export function runTraining(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): TrainResult {
+  const loop = trainingLoop(model, data, options, fn, step);
+  for (;;) {
+    const it = loop.next();
+    if (it.done) return it.value;
+    if (it.value.kind === 'save') {
+      let r: unknown;
+      try {
+        r = options.checkpoint!.save(it.value.state);
+      } catch (cause) {
+        throw wrapSaveError(fn, cause);
+      }
+      if (r !== undefined && typeof (r as Promise<void>).then === 'function') {
+        (r as Promise<void>).catch(() => undefined);
+        throw new CheckpointError(`${fn}: options.checkpoint.save returned a Promise; the synchronous trainers cannot wait for it: use the async variant (e.g. sgdAsync)`);
+      }
+    }
+  }
+}
+
+/** Options of the async driver on top of {@link TrainOptions}. */
+export interface AsyncTrainOptions extends TrainOptions {
+  /**
+   * Yield to the event loop once this many milliseconds of training have passed (so timers, I/O and
+   * signal handlers run). @default 20
+   */
+  yieldEveryMs?: number;
+}
+
+/**
+ * {@link runTraining} for callers that must stay responsive: awaits `checkpoint.save` (so it may write
+ * files or IndexedDB) and yields to the event loop every `yieldEveryMs`, which lets a SIGINT handler or a
+ * UI button abort `options.signal` mid-run. Takes exactly the same steps as `runTraining` (the arithmetic
+ * is the same code), so both give bit-identical weights.
+ */
+export async function runTrainingAsync(model: Model, data: TrainingData, options: AsyncTrainOptions, fn: string, step: StepFunction): Promise<TrainResult> {
+  const yieldEveryMs = checkNumber(options.yieldEveryMs ?? 20, fn, 'options.yieldEveryMs', { min: 0 });
+  const loop = trainingLoop(model, data, options, fn, step);
+  let last = performance.now();
+  for (;;) {
+    const it = loop.next();
+    if (it.done) return it.value;
+    if (it.value.kind === 'save') {
+      try {
+        await options.checkpoint!.save(it.value.state);
+      } catch (cause) {
+        throw wrapSaveError(fn, cause);
+      }
+    } else if (performance.now() - last >= yieldEveryMs) {
+      await yieldToEventLoop();
+      last = performance.now();
+    }
+  }
+}
+
+function wrapSaveError(fn: string, cause: unknown): unknown {
+  if (CheckpointError.isInstance(cause)) return cause;
+  return new CheckpointError(`${fn}: saving the checkpoint failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+}
+
+/** A macrotask turn: setImmediate in Node (no 1 ms clamp), setTimeout(0) elsewhere. */
+function yieldToEventLoop(): Promise<void> {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
+  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+function* trainingLoop(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): Generator<LoopEvent, TrainResult> {
   const dim = checkTrainingData(data, model, fn);
   const opts = resolveTrainOptions(options, fn);
+  const settings = { epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, shuffle: opts.shuffle, n: data.n, dim };
+  const ck = options.checkpoint;
+  const signal = options.signal;
   registerGradients();
-  const rng = new Rng(opts.seed);
   const binary = model.numOutputs === 1;
   const xBuf = new Float32Array(opts.batchSize * dim);
   const yBuf = binary ? new Float32Array(opts.batchSize) : new Int32Array(opts.batchSize);
-  const epochs: EpochMetrics[] = [];
-  const t0 = performance.now();
+
+  let rng = new Rng(opts.seed);
+  let epochs: EpochMetrics[] = [];
+  let startEpoch = 1;
+  let startStep = 0;
   let steps = 0;
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+  let resumed: TrainingState['partial'] | undefined;
+  if (options.resumeFrom !== undefined) {
+    const s = checkResumeState(options.resumeFrom, fn, settings, model);
+    try {
+      setWeights(model, s.weights);
+    } catch (cause) {
+      throw new CheckpointError(`${fn}: options.resumeFrom.weights do not fit the model: ${(cause as Error).message}`, { cause });
+    }
+    rng = Rng.fromState(s.rngAtEpochStart);
+    epochs = s.epochs.map((m) => ({ ...m }));
+    startEpoch = s.epoch;
+    startStep = s.step;
+    steps = s.totalSteps;
+    resumed = { ...s.partial };
+  }
+
+  const t0 = performance.now();
+  let sinceSave = 0;
+  for (let epoch = startEpoch; epoch <= opts.epochs; epoch++) {
     const te = performance.now();
+    const rngAtEpochStart = rng.state();
     const batches = batchOrder(data.n, { batchSize: opts.batchSize, shuffle: opts.shuffle, rng });
     let lossSum = 0;
     let errSum = 0;
     let lr = 0;
-    for (let b = 0; b < batches.length; b++) {
+    let carried = 0; // seconds of this epoch spent before a resume
+    let first = 0;
+    if (resumed !== undefined && epoch === startEpoch) {
+      ({ lossSum, errSum, learningRate: lr, seconds: carried } = resumed);
+      first = Math.min(startStep, batches.length);
+    }
+    const snapshot = (e: number, s: number, rs: number[], partial: TrainingState['partial']): TrainingState => ({
+      format: 'advkit-training-state',
+      version: 1,
+      trainer: fn,
+      settings,
+      epoch: e,
+      step: s,
+      totalSteps: steps,
+      rngAtEpochStart: rs,
+      weights: getWeights(model),
+      epochs: epochs.map((m) => ({ ...m })),
+      partial,
+      ...(ck?.meta === undefined ? {} : { meta: ck.meta }),
+    });
+    for (let b = first; b < batches.length; b++) {
       const idx = batches[b]!;
       const size = idx.length;
       gatherRows(data.x, dim, idx, xBuf.subarray(0, size * dim));
@@ -83,17 +214,53 @@ export function runTraining(model: Model, data: TrainingData, options: TrainOpti
         yb.dispose();
       }
       steps++;
+      sinceSave++;
       options.onProgress?.({ epoch, epochs: opts.epochs, step: b + 1, stepsPerEpoch: batches.length });
+      const last = b + 1 === batches.length;
+      const stop = signal?.aborted === true;
+      if (ck !== undefined && !last && (stop || (ck.everySteps !== undefined && sinceSave >= ck.everySteps))) {
+        yield { kind: 'save', state: snapshot(epoch, b + 1, rngAtEpochStart, { lossSum, errSum, learningRate: lr, seconds: carried + (performance.now() - te) / 1000 }) };
+        sinceSave = 0;
+      }
+      if (stop && !last) throw signal!.reason;
+      yield { kind: 'step' };
     }
     const metrics: EpochMetrics = {
       epoch,
       trainLoss: lossSum / data.n,
       trainError: errSum / data.n,
       learningRate: lr,
-      seconds: (performance.now() - te) / 1000,
+      seconds: carried + (performance.now() - te) / 1000,
     };
     epochs.push(metrics);
     options.onEpochEnd?.(metrics);
+    if (ck !== undefined) {
+      yield { kind: 'save', state: snapshot(epoch + 1, 0, rng.state(), { lossSum: 0, errSum: 0, learningRate: 0, seconds: 0 }) };
+      sinceSave = 0;
+    }
+    if (signal?.aborted === true && epoch < opts.epochs) throw signal.reason;
   }
   return { epochs, seconds: (performance.now() - t0) / 1000, steps };
+}
+
+/** Checks that a state to resume from matches this run (trainer, settings, model); CheckpointError otherwise. */
+function checkResumeState(s: TrainingState, fn: string, settings: TrainingState['settings'], model: Model): TrainingState {
+  const bad = (msg: string): CheckpointError => new CheckpointError(`${fn}: options.resumeFrom ${msg}`);
+  if (typeof s !== 'object' || s === null || s.format !== 'advkit-training-state') throw bad(`must be a TrainingState, got ${describeValue(s)}`);
+  if (s.version !== 1) throw bad(`has format version ${String(s.version)}; this advkit reads version 1`);
+  if (s.trainer !== fn) throw bad(`was written by ${String(s.trainer)}, not ${fn}`);
+  const ss = s.settings ?? {};
+  for (const k of ['batchSize', 'seed', 'shuffle', 'n', 'dim'] as const) {
+    if (ss[k] !== settings[k]) throw bad(`has settings.${k} = ${String(ss[k])} but this run has ${String(settings[k])}`);
+  }
+  if (!Number.isInteger(s.epoch) || s.epoch < 1 || s.epoch > settings.epochs + 1) throw bad(`is at epoch ${String(s.epoch)}, outside 1..${settings.epochs + 1} for a run of ${settings.epochs} epochs`);
+  const perEpoch = Math.ceil(settings.n / settings.batchSize);
+  if (!Number.isInteger(s.step) || s.step < 0 || s.step >= perEpoch) throw bad(`is at step ${String(s.step)}, outside 0..${perEpoch - 1}`);
+  if (!Array.isArray(s.epochs) || s.epochs.length !== s.epoch - 1) throw bad(`must hold metrics of ${s.epoch - 1} finished epochs`);
+  if (!Array.isArray(s.weights) || s.weights.length !== model.variables.length) throw bad(`must hold ${model.variables.length} weight arrays for this model`);
+  if (!Array.isArray(s.rngAtEpochStart) || s.rngAtEpochStart.length < 4) throw bad('must hold the generator state (rngAtEpochStart)');
+  const p = s.partial;
+  if (typeof p !== 'object' || p === null || ![p.lossSum, p.errSum, p.learningRate, p.seconds].every((v) => typeof v === 'number')) throw bad('must hold the partial sums');
+  if (!Number.isInteger(s.totalSteps) || s.totalSteps < 0) throw bad('must hold totalSteps');
+  return s;
 }

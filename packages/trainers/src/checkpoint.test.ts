@@ -1,0 +1,166 @@
+import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend, CheckpointError, ArgumentError } from '@advkit/core';
+import { LinearModel, getWeights } from '@advkit/models';
+import { LpBall } from '@advkit/threat-models';
+import { sgd, sgdAsync, robustLinearSgd, robustLinearSgdAsync, encodeTrainingState, decodeTrainingState, type TrainingState, type TrainResult } from './index.js';
+import { FileCheckpointStore } from './node/index.js';
+import { syntheticBinary } from './test-utils/synthetic-binary.js';
+
+let dir: string;
+beforeAll(async () => {
+  await initBackend({ backend: 'wasm' });
+  dir = await mkdtemp(join(tmpdir(), 'advkit-ckpt-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const data = syntheticBinary(430, 12, 5); // 430/50: 9 steps an epoch, the last one of 30 examples
+const opts = { epochs: 3, batchSize: 50, learningRate: (e: number, s: number) => 0.5 / (e + s / 10), seed: 7 };
+const flat = (m: LinearModel): number[] => getWeights(m).flatMap((w) => Array.from(w));
+const metrics = (r: TrainResult): number[][] => r.epochs.map((e) => [e.epoch, e.trainLoss, e.trainError, e.learningRate]);
+
+describe('checkpoint and resume (in process)', () => {
+  it('resuming from any saved state, mid-epoch or at an epoch end, gives bit-identical weights and metrics', () => {
+    const ref = new LinearModel({ inputSize: 12, seed: 1 });
+    const states: TrainingState[] = [];
+    const full = sgd(ref, data, { ...opts, checkpoint: { save: (s) => void states.push(s), everySteps: 1 } });
+    // one save per step: 8 mid-epoch saves and 1 end-of-epoch save per epoch
+    expect(states).toHaveLength(27);
+    expect(states.map((s) => `${s.epoch}.${s.step}`).slice(7, 11)).toEqual(['1.8', '2.0', '2.1', '2.2']);
+    expect(states.at(-1)).toMatchObject({ epoch: 4, step: 0, totalSteps: 27 });
+    for (const k of [0, 5, 8, 13, 17, 25, 26]) {
+      const state = decodeTrainingState(encodeTrainingState(states[k]!)); // through the byte format
+      const m = new LinearModel({ inputSize: 12, seed: 99 }); // a different init: the state must overwrite it
+      const r = sgd(m, data, { ...opts, resumeFrom: state });
+      expect(flat(m)).toEqual(flat(ref)); // bit-identical
+      expect(metrics(r)).toEqual(metrics(full));
+      expect(r.steps).toBe(27);
+      m.dispose();
+    }
+    ref.dispose();
+  });
+
+  it('encodes numbers exactly (NaN, Infinity, the cached normal) and rejects every truncation and flipped byte with CheckpointError', () => {
+    const m = new LinearModel({ inputSize: 12, seed: 2 });
+    let state: TrainingState | undefined;
+    sgd(m, data, { epochs: 1, batchSize: 50, checkpoint: { save: (s) => void (state = s), meta: { phase: 'standard', x: [Number.NaN, -Infinity] } } });
+    const s = { ...state!, partial: { ...state!.partial, lossSum: Number.POSITIVE_INFINITY } };
+    const bytes = encodeTrainingState(s);
+    const back = decodeTrainingState(bytes);
+    expect(back.partial.lossSum).toBe(Number.POSITIVE_INFINITY);
+    expect(back.meta).toEqual({ phase: 'standard', x: [Number.NaN, -Infinity] });
+    expect(back.rngAtEpochStart).toEqual(s.rngAtEpochStart);
+    expect(back.weights).toEqual(s.weights);
+    for (let len = 0; len < bytes.length; len += 7) expect(() => decodeTrainingState(bytes.subarray(0, len))).toThrow(CheckpointError);
+    for (let i = 0; i < bytes.length; i += 5) {
+      const bad = bytes.slice();
+      bad[i]! ^= 0x10;
+      expect(() => decodeTrainingState(bad), `flipped byte ${i}`).toThrow(CheckpointError);
+    }
+    expect(() => decodeTrainingState('x' as never)).toThrow(CheckpointError);
+    m.dispose();
+  });
+
+  it('refuses a state that does not match the run, with CheckpointError', () => {
+    const m = new LinearModel({ inputSize: 12, seed: 2 });
+    let state: TrainingState | undefined;
+    sgd(m, data, { ...opts, checkpoint: { save: (s) => void (state = s), everySteps: 4 } });
+    expect(() => sgd(m, data, { ...opts, seed: 8, resumeFrom: state })).toThrow(/settings.seed/);
+    expect(() => sgd(m, data, { ...opts, batchSize: 40, resumeFrom: state })).toThrow(CheckpointError);
+    expect(() => sgd(m, syntheticBinary(400, 12, 5), { ...opts, resumeFrom: state })).toThrow(/settings.n/);
+    expect(() => robustLinearSgd(m, data, { ...opts, threatModel: new LpBall({ norm: 'linf', epsilon: 0.1 }), resumeFrom: state })).toThrow(/written by sgd/);
+    expect(() => sgd(new LinearModel({ inputSize: 12, seed: 1 }), data, { ...opts, epochs: 1, resumeFrom: state })).toThrow(/outside 1..2/);
+    expect(() => sgd(m, data, { ...opts, resumeFrom: { ...state!, weights: [new Float32Array(3), new Float32Array(1)] } })).toThrow(CheckpointError);
+    expect(() => sgd(m, data, { checkpoint: { save: () => Promise.resolve() } })).toThrow(/returned a Promise/);
+    expect(() => sgd(m, data, { checkpoint: {} as never })).toThrow(ArgumentError);
+    expect(() => sgd(m, data, { checkpoint: { save: () => undefined, everySteps: 0 } })).toThrow(/everySteps/);
+    expect(() => sgd(m, data, { epochs: 1, checkpoint: { save: () => { throw new Error('disk full'); } } })).toThrow(/saving the checkpoint failed: disk full/);
+    m.dispose();
+  });
+
+  it('stops on an aborted signal after the current step, saves, throws the reason; the resume finishes identically', async () => {
+    const ref = new LinearModel({ inputSize: 12, seed: 1 });
+    const full = sgd(ref, data, opts);
+    const m = new LinearModel({ inputSize: 12, seed: 1 });
+    const ac = new AbortController();
+    const saved: TrainingState[] = [];
+    let steps = 0;
+    const before = tf.memory().numTensors;
+    expect(() =>
+      sgd(m, data, { ...opts, signal: ac.signal, checkpoint: { save: (s) => void saved.push(s) }, onProgress: () => ++steps === 12 && ac.abort(new Error('stop')) }),
+    ).toThrow('stop');
+    expect(tf.memory().numTensors).toBe(before);
+    // epoch 1 end, then the abort after step 12 = epoch 2, step 3
+    expect(saved.map((s) => `${s.epoch}.${s.step}`)).toEqual(['2.0', '2.3']);
+    const r = await sgdAsync(m, data, { ...opts, resumeFrom: saved.at(-1) });
+    expect(flat(m)).toEqual(flat(ref));
+    expect(metrics(r)).toEqual(metrics(full));
+    m.dispose();
+    ref.dispose();
+  });
+
+  it('the async trainers take the same steps as the sync ones and await async saves', async () => {
+    const threatModel = new LpBall({ norm: 'l1', epsilon: 0.3 });
+    const a = new LinearModel({ inputSize: 12, seed: 3 });
+    const b = new LinearModel({ inputSize: 12, seed: 3 });
+    robustLinearSgd(a, data, { ...opts, threatModel });
+    let pending = 0;
+    let maxPending = 0;
+    await robustLinearSgdAsync(b, data, {
+      ...opts,
+      threatModel,
+      yieldEveryMs: 0,
+      checkpoint: {
+        everySteps: 2,
+        save: async () => {
+          maxPending = Math.max(maxPending, ++pending);
+          await new Promise((r) => setTimeout(r, 1));
+          pending--;
+        },
+      },
+    });
+    expect(maxPending).toBe(1); // each save finished before training went on
+    expect(flat(b)).toEqual(flat(a));
+    await expect(robustLinearSgdAsync(a, data, { threatModel: 'x' as never })).rejects.toThrow(ArgumentError);
+    await expect(sgdAsync(a, data, { epochs: -1 })).rejects.toThrow(ArgumentError);
+    a.dispose();
+    b.dispose();
+  });
+});
+
+describe('FileCheckpointStore', () => {
+  it('saves atomically, loads back exactly, reports nothing saved as undefined and damage as CheckpointError', async () => {
+    const m = new LinearModel({ inputSize: 12, seed: 2 });
+    let state: TrainingState | undefined;
+    sgd(m, data, { epochs: 1, batchSize: 50, checkpoint: { save: (s) => void (state = s) } });
+    const store = new FileCheckpointStore(join(dir, 'a', 'b'));
+    expect(await store.load()).toBeUndefined();
+    await store.save(state!);
+    const back = await store.load();
+    expect(back!.weights).toEqual(state!.weights);
+    expect(await readdir(store.dir)).toEqual(['checkpoint.advkit']); // no temporary file left behind
+
+    // a save that dies between write and rename leaves the old checkpoint in place
+    const failing = new FileCheckpointStore(store.dir, { beforeRename: () => { throw new Error('killed'); } });
+    await expect(failing.save({ ...state!, epoch: 1 })).rejects.toThrow(CheckpointError);
+    expect((await store.load())!.epoch).toBe(2);
+    expect(await readdir(store.dir)).toEqual(['checkpoint.advkit']);
+
+    const bytes = await readFile(store.path);
+    await writeFile(store.path, bytes.subarray(0, bytes.length - 9));
+    await expect(store.load()).rejects.toThrow(/CRC-32 mismatch/);
+    await writeFile(store.path, 'not a checkpoint at all');
+    await expect(store.load()).rejects.toThrow(CheckpointError);
+    await store.clear();
+    expect(await store.load()).toBeUndefined();
+    await store.clear(); // clearing twice is fine
+    expect(() => new FileCheckpointStore('')).toThrow(ArgumentError);
+    expect(() => new FileCheckpointStore(dir, { name: '../x' })).toThrow(ArgumentError);
+    m.dispose();
+  });
+});

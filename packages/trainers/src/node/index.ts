@@ -1,0 +1,3 @@
+// Node-only entry point `@advkit/trainers/node`: kept apart so browser bundles never load node:fs.
+export { FileCheckpointStore } from './file-checkpoint-store.js';
+export type { FileCheckpointStoreOptions } from './file-checkpoint-store.js';
