@@ -6,6 +6,7 @@ import type { TrainOptions, TrainResult } from './train-options.js';
 import type { TrainingData } from './training-data.js';
 import { runTraining } from './run-training.js';
 import { linearStep } from './linear-step.js';
+import { ScalarCache } from './scalar-cache.js';
 import { autodiffStep } from './autodiff-step.js';
 
 export interface AdversarialSgdOptions extends TrainOptions {
@@ -30,16 +31,21 @@ export function adversarialSgd(model: Model, data: TrainingData, options: Advers
     throw new ArgumentError('must be an Attack ({ name, run(model, x, y) })', { fn, argument: 'options.attack' });
   }
   const linear = model instanceof LinearModel && optimizer === undefined;
-  return runTraining(model, data, opts, fn, (xb, yb, lr) => {
-    const labels = model.numOutputs === 1 ? tf.reshape(yb, [-1]) : yb;
-    const xAdv = attack.run(model, xb, labels);
-    if (labels !== yb) labels.dispose();
-    try {
-      return linear
-        ? linearStep(model as LinearModel, xAdv as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined)
-        : autodiffStep(model, xAdv, yb, lr, optimizer);
-    } finally {
-      xAdv.dispose();
-    }
-  });
+  const scalars = new ScalarCache();
+  try {
+    return runTraining(model, data, opts, fn, (xb, yb, lr) => {
+      const labels = model.numOutputs === 1 ? tf.reshape(yb, [-1]) : yb;
+      const xAdv = attack.run(model, xb, labels);
+      if (labels !== yb) labels.dispose();
+      try {
+        return linear
+          ? linearStep(model as LinearModel, xAdv as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined, scalars)
+          : autodiffStep(model, xAdv, yb, lr, optimizer);
+      } finally {
+        xAdv.dispose();
+      }
+    });
+  } finally {
+    scalars.dispose();
+  }
 }

@@ -3,6 +3,7 @@ import type { LinearModel } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { StepStats } from './step-stats.js';
 import { marginStats } from './margin-stats.js';
+import type { ScalarCache } from './scalar-cache.js';
 
 /**
  * One SGD step of the logistic loss of a linear model with its analytic gradient (no autodiff tape), and
@@ -20,9 +21,18 @@ import { marginStats } from './margin-stats.js';
  * The margins are read back once (B floats) for the epoch metrics instead of reduced by more kernels.
  *
  * @param yCol labels ±1, shape [B, 1]
+ * @param scalars where the step's scalar constants are kept between steps (owned by the trainer);
+ *   without it each step uploads its scalars anew (slower, same result)
  * @returns the batch's summed loss and error count (plain numbers).
  */
-export function linearStep(model: LinearModel, xb: tf.Tensor2D, yCol: tf.Tensor2D, learningRate: number, robustBall: LpBall | undefined): StepStats {
+export function linearStep(
+  model: LinearModel,
+  xb: tf.Tensor2D,
+  yCol: tf.Tensor2D,
+  learningRate: number,
+  robustBall: LpBall | undefined,
+  scalars?: ScalarCache,
+): StepStats {
   const margins = tf.tidy(() => {
     const batch = xb.shape[0];
     const w = model.weight;
@@ -34,9 +44,9 @@ export function linearStep(model: LinearModel, xb: tf.Tensor2D, yCol: tf.Tensor2
       m = tf.sub(m, tf.matMul(w, epsU, true, false)) as tf.Tensor2D;
     }
     const s = tf.sigmoid(tf.neg(m));
-    const r = tf.mul(s, tf.mul(yCol, learningRate / batch)); // −lr·∂L/∂z_i, [B, 1]
+    const r = tf.mul(s, tf.mul(yCol, scalars ? scalars.get(learningRate / batch) : learningRate / batch)); // −lr·∂L/∂z_i, [B, 1]
     let step = tf.matMul(xb, r, true, false); // Xᵀr, [d, 1]
-    if (epsU !== undefined) step = tf.sub(step, tf.mul(epsU, tf.mul(tf.mean(s), learningRate)));
+    if (epsU !== undefined) step = tf.sub(step, tf.mul(epsU, tf.mul(tf.mean(s), scalars ? scalars.get(learningRate) : learningRate)));
     w.assign(tf.add(w, step) as tf.Tensor2D);
     model.bias.assign(tf.add(model.bias, tf.sum(r)) as tf.Tensor1D);
     return m;

@@ -6,6 +6,7 @@ import type { TrainOptions, TrainResult } from './train-options.js';
 import type { TrainingData } from './training-data.js';
 import { runTraining } from './run-training.js';
 import { linearStep } from './linear-step.js';
+import { ScalarCache } from './scalar-cache.js';
 
 export interface RobustLinearSgdOptions extends TrainOptions {
   /** The perturbation set Δ: an Lp ball (no box: the closed form holds for the ball alone). */
@@ -35,5 +36,10 @@ export function robustLinearSgd(model: LinearModel, data: TrainingData, options:
     });
   }
   if (opts.optimizer !== undefined) throw new ArgumentError('is not supported here (plain SGD only)', { fn, argument: 'options.optimizer' });
-  return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, ball));
+  const scalars = new ScalarCache();
+  try {
+    return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, ball, scalars));
+  } finally {
+    scalars.dispose();
+  }
 }

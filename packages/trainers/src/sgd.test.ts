@@ -7,6 +7,7 @@ import { exactLinearAttack } from '@advkit/attacks';
 import { sgd, robustLinearSgd, adversarialSgd, evaluate, runTraining } from './index.js';
 import { autodiffStep } from './autodiff-step.js';
 import { linearStep } from './linear-step.js';
+import { ScalarCache } from './scalar-cache.js';
 import { syntheticBinary } from './test-utils/synthetic-binary.js';
 
 beforeAll(async () => {
@@ -30,8 +31,10 @@ describe('linearStep (analytic gradient)', () => {
     const b = new LinearModel({ inputSize: 20, seed: 3 });
     const xb = tf.tensor2d(data.x.subarray(0, 100 * 20), [100, 20]);
     const yb = tf.tensor2d(data.y.subarray(0, 100), [100, 1]);
+    const scalars = new ScalarCache();
+    scalars.get(0.5 / 100);
     const before = tf.memory().numTensors;
-    const s1 = linearStep(a, xb, yb, 0.5, undefined);
+    const s1 = linearStep(a, xb, yb, 0.5, undefined, scalars);
     const s2 = autodiffStep(b, xb, yb, 0.5, undefined);
     expect(tf.memory().numTensors).toBe(before);
     // float32: the two paths sum in different orders; 1e-5 relative is ~100 ulps of headroom.
@@ -40,6 +43,7 @@ describe('linearStep (analytic gradient)', () => {
     expect(s1.lossSum).toBeCloseTo(s2.lossSum, 3);
     expect(s1.errors).toBe(s2.errors);
     tf.dispose([xb, yb]);
+    scalars.dispose();
     a.dispose();
     b.dispose();
   });
@@ -86,15 +90,21 @@ describe('sgd', () => {
   it('keeps memory flat across epochs (standard, robust, adversarial, evaluation)', () => {
     const m = new LinearModel({ inputSize: 20 });
     const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1 });
-    const counts: number[] = [];
-    const onEpochEnd = () => counts.push(tf.memory().numTensors);
-    sgd(m, data, { epochs: 3, onEpochEnd });
-    robustLinearSgd(m, data, { epochs: 3, threatModel, onEpochEnd });
-    adversarialSgd(m, data, { epochs: 3, attack: exactLinearAttack({ threatModel }), onEpochEnd });
     const before = tf.memory().numTensors;
+    const runs: Array<(onEpochEnd: () => void) => void> = [
+      (onEpochEnd) => sgd(m, data, { epochs: 3, onEpochEnd }),
+      (onEpochEnd) => robustLinearSgd(m, data, { epochs: 3, threatModel, onEpochEnd }),
+      (onEpochEnd) => adversarialSgd(m, data, { epochs: 3, attack: exactLinearAttack({ threatModel }), onEpochEnd }),
+    ];
+    for (const run of runs) {
+      const counts: number[] = [];
+      run(() => counts.push(tf.memory().numTensors));
+      expect(counts).toHaveLength(3);
+      expect(new Set(counts).size).toBe(1); // nothing accumulates from epoch to epoch
+      expect(tf.memory().numTensors).toBe(before); // and nothing survives the run
+    }
     evaluate(m, data, { attack: exactLinearAttack({ threatModel }), batchSize: 64 });
     expect(tf.memory().numTensors).toBe(before);
-    expect(new Set(counts).size).toBe(1);
     m.dispose();
   });
 

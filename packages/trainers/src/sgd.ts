@@ -5,6 +5,7 @@ import type { TrainOptions, TrainResult } from './train-options.js';
 import type { TrainingData } from './training-data.js';
 import { runTraining } from './run-training.js';
 import { linearStep } from './linear-step.js';
+import { ScalarCache } from './scalar-cache.js';
 import { autodiffStep } from './autodiff-step.js';
 
 /**
@@ -20,7 +21,12 @@ export function sgd(model: Model, data: TrainingData, options?: TrainOptions): T
   const opts = checkOptions(options, fn);
   const optimizer = opts.optimizer;
   if (model instanceof LinearModel && optimizer === undefined) {
-    return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined));
+    const scalars = new ScalarCache();
+    try {
+      return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined, scalars));
+    } finally {
+      scalars.dispose();
+    }
   }
   return runTraining(model, data, opts, fn, (xb, yb, lr) => autodiffStep(model, xb, yb, lr, optimizer));
 }
