@@ -61,11 +61,31 @@ function mnistGz(): Plugin {
   };
 }
 
+/**
+ * tfjs-backend-wasm starts its pthread workers from `wasmFactoryThreadedSimd.toString()` (a blob: script),
+ * so that function must not refer to anything outside itself. Its Emscripten wrapper reads `_scriptDir`
+ * from an enclosing IIFE behind a `typeof` guard; a minifier that sees the variable declared drops the
+ * guard, and the pthread workers die with "ReferenceError: e is not defined". Declaring `_scriptDir`
+ * inside the factory makes it self-contained again (its value only matters when no
+ * `mainScriptUrlOrBlob` and no `locateFile` are given, and tfjs gives both).
+ */
+function selfContainedThreadedFactory(): Plugin {
+  const head = 'function(WasmBackendModuleThreadedSimd) {\n';
+  return {
+    name: 'advkit-self-contained-threaded-factory',
+    transform(code, id) {
+      if (!/tfjs-backend-wasm-threaded-simd\.js$/.test(id.split('?')[0] ?? '')) return null;
+      if (!code.includes(head)) this.error(`${id}: the Emscripten factory header was not found; check this plugin against the installed tfjs-backend-wasm`);
+      return { code: code.replace(head, `${head}  var _scriptDir = undefined;\n`), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: join(here, 'web'),
   base: './',
   publicDir: false,
-  plugins: [mnistGz()],
+  plugins: [mnistGz(), selfContainedThreadedFactory()],
   build: {
     outDir: join(here, 'dist-web'),
     emptyOutDir: true,
@@ -73,7 +93,7 @@ export default defineConfig({
     // tfjs-core and the wasm glue are large; the page loads them once.
     chunkSizeWarningLimit: 2000,
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [selfContainedThreadedFactory()] },
   server: { headers: ISOLATION_HEADERS, host: '127.0.0.1' },
   preview: { headers: ISOLATION_HEADERS, host: '127.0.0.1' },
 });

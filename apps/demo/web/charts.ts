@@ -17,6 +17,8 @@ export interface ChartOptions {
   yMax?: number;
   /** A vertical line at this x (the slider's ε). */
   markerX?: number;
+  /** Ticks on whole numbers of x (epochs). */
+  integerX?: boolean;
 }
 
 /** A small line chart on a canvas (axes, a few ticks, a legend); redrawn from scratch each call. */
@@ -57,10 +59,10 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
     ctx.lineTo(w - m.right, py(y));
     ctx.stroke();
   }
-  for (let i = 0; i <= 5; i++) {
-    const x = xMin + ((xMax - xMin) * i) / 5;
+  const xStep = o.integerX ? Math.max(1, Math.ceil((xMax - xMin) / 8)) : (xMax - xMin) / 5 || 1;
+  for (let x = xMin; x <= xMax + 1e-9; x += xStep) {
     ctx.textAlign = 'center';
-    ctx.fillText(formatTick(x), px(x), h - m.bottom + 14);
+    ctx.fillText(o.integerX ? String(Math.round(x)) : formatTick(x), px(x), h - m.bottom + 14);
   }
   ctx.fillText(o.xLabel, (m.left + w - m.right) / 2, h - 6);
   ctx.save();

@@ -24,7 +24,7 @@ interface DemoStatus {
   results: Partial<Record<Phase, Omit<PhaseResult, 'logits' | 'labels' | 'attacked' | 'clean' | 'perturbation'>>>;
   loadSeconds?: number;
   error?: string;
-  bench: { threads: number; msPerStep: number; gflops: number }[];
+  bench: { threads: number; msPerStep: number; gflops: number; autodiffMsPerStep: number }[];
   /** The closed-form attacked error of a trained model at ε. */
   attackedErrorAt?: (phase: Phase, epsilon: number) => number;
 }
@@ -104,8 +104,8 @@ function drawCurves(): void {
       .filter((p) => status.epochs[p].length > 0)
       .map((p) => ({ label: LABELS[p], color: COLORS[p], points: status.epochs[p].map((m) => [m.epoch, m[key]] as [number, number]) }));
   const xMax = Math.max(status.settings?.epochs ?? 10, status.settings?.robustEpochs ?? 20);
-  drawLineChart($('loss-chart'), series('trainLoss'), { xLabel: 'epoch', yLabel: 'training loss', xMin: 1, xMax });
-  drawLineChart($('error-chart'), series('trainError'), { xLabel: 'epoch', yLabel: 'training error', xMin: 1, xMax });
+  drawLineChart($('loss-chart'), series('trainLoss'), { xLabel: 'epoch', yLabel: 'training loss', xMin: 1, xMax, integerX: true });
+  drawLineChart($('error-chart'), series('trainError'), { xLabel: 'epoch', yLabel: 'training error', xMin: 1, xMax, integerX: true });
 }
 
 function fmt(v: number | undefined): string {
@@ -246,18 +246,18 @@ function startRun(): void {
   drawCurves();
   drawEpsilon();
   setState('loading', 'Loading MNIST…');
-  send(worker, { type: 'run', settings, mnistUrl });
+  send(worker, { type: 'run', settings, mnistUrl: new URL(mnistUrl, location.href).href });
 }
 
 // ---------------------------------------------------------------- the MLP speed measurement
-async function benchOnce(threads: number): Promise<{ threads: number; msPerStep: number; gflops: number }> {
+async function benchOnce(threads: number): Promise<DemoStatus['bench'][number]> {
   const w = createWorker();
   try {
     return await new Promise((resolve, reject) => {
       w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
         const msg = e.data;
         if (msg.type === 'backend') send(w, { type: 'bench-mlp', steps: 10 });
-        else if (msg.type === 'bench-mlp') resolve({ threads: msg.threads, msPerStep: msg.msPerStep, gflops: msg.gflopPerStep / (msg.msPerStep / 1000) });
+        else if (msg.type === 'bench-mlp') resolve({ threads: msg.threads, msPerStep: msg.msPerStep, gflops: msg.gflopPerStep / (msg.msPerStep / 1000), autodiffMsPerStep: msg.autodiffMsPerStep });
         else if (msg.type === 'error') reject(new Error(msg.message));
       });
       w.addEventListener('error', (e) => reject(new Error(e.message)));
@@ -280,7 +280,7 @@ async function runBench(): Promise<void> {
       const r = await benchOnce(threads);
       status.bench.push(r);
       const tr = body.insertRow();
-      for (const v of [String(r.threads), r.msPerStep.toFixed(1), r.gflops.toFixed(1)]) tr.insertCell().textContent = v;
+      for (const v of [String(r.threads), r.msPerStep.toFixed(1), r.gflops.toFixed(1), r.autodiffMsPerStep.toFixed(0)]) tr.insertCell().textContent = v;
     }
     if (!status.crossOriginIsolated) body.insertRow().insertCell().textContent = 'Threads need a cross-origin-isolated page.';
     setState(prev === 'error' ? 'ready' : prev, 'Speed measured.');

@@ -38,5 +38,5 @@ export type FromWorker =
   | { type: 'epoch'; phase: Phase; metrics: EpochMetrics }
   | { type: 'phase-done'; result: PhaseResult }
   | { type: 'done'; nTrain: number; nTest: number; rows: number; cols: number }
-  | { type: 'bench-mlp'; threads: number; msPerStep: number; steps: number; gflopPerStep: number }
+  | { type: 'bench-mlp'; threads: number; msPerStep: number; autodiffMsPerStep: number; steps: number; gflopPerStep: number }
   | { type: 'error'; message: string };

@@ -26,7 +26,21 @@ let backendReady: Promise<void> | undefined;
 let mnist: Promise<Mnist> | undefined;
 let backendThreads = 1;
 
-async function init(threads: number | undefined): Promise<void> {
+/**
+ * tfjs-backend-wasm 4.22 caps its thread pool at navigator.hardwareConcurrency / 2 (its backend.cc
+ * assumes two hardware threads per core), read once when the wasm module starts: on a 2-core machine it
+ * never uses a second thread. To get the `threads` the page asks for, the worker reports
+ * 2 × threads as its hardwareConcurrency to the wasm module (only to this worker's global).
+ */
+function allowThreads(threads: number): void {
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+}
+
+async function init(requested: number | undefined): Promise<void> {
+  const isolated = globalThis.crossOriginIsolated === true;
+  // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page; default: one per core.
+  const threads = isolated ? Math.min(8, Math.max(1, requested ?? navigator.hardwareConcurrency ?? 1)) : undefined;
+  if (threads !== undefined) allowThreads(threads);
   const info = await initBackend({
     backend: 'wasm',
     wasmPaths: {
@@ -68,7 +82,7 @@ function getMnist(baseUrl: string): Promise<Mnist> {
     return new Response(res.body.pipeThrough(counter), { status: res.status, statusText: res.statusText, headers: res.headers });
   };
   const t0 = performance.now();
-  mnist = loadMnist({ baseUrl: new URL(baseUrl, location.href).href, fetch: countingFetch }).then((m) => {
+  mnist = loadMnist({ baseUrl, fetch: countingFetch }).then((m) => {
     report(true);
     post({ type: 'loaded', seconds: (performance.now() - t0) / 1000, trainCount: m.train.count, testCount: m.test.count });
     return m;
@@ -132,8 +146,11 @@ async function run(settings: LinearExperimentSettings, mnistUrl: string): Promis
 }
 
 /**
- * Forward + backward passes of an MLP 784-1024-1024-10 on a batch of 256 (softmax cross-entropy,
- * gradients of every weight): matrix-heavy work, where wasm threads pay off.
+ * Forward + backward passes of an MLP 784-1024-1024-10 (from @advkit/models) on a batch of 256, softmax
+ * cross-entropy, gradients of every weight: matrix-heavy work, where wasm threads pay off. Timed two
+ * ways: backpropagation written with explicit transposes (`manual`), and tfjs autodiff
+ * (`tf.variableGrads`, `autodiff`), whose MatMul gradient uses BatchMatMul with transposeA, a path of
+ * tfjs-backend-wasm 4.22 that is far slower than transposing first (about 40× for these shapes).
  */
 function benchMlp(steps: number): void {
   const batch = 256;
@@ -141,22 +158,46 @@ function benchMlp(steps: number): void {
   const model = new Mlp({ inputShape: [784], hiddenSizes: sizes.slice(1, -1), numClasses: 10, seed: 0 });
   const x = tf.randomUniform([batch, 784], 0, 1, 'float32', 1);
   const y = tf.tidy(() => tf.oneHot(tf.cast(tf.floor(tf.randomUniform([batch], 0, 10, 'float32', 2)), 'int32'), 10));
-  const step = (): void =>
+  const manualStep = (): void =>
     tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, model.logits(x)) as tf.Scalar, [...model.variables]);
-      value.dataSync();
-      for (const g of Object.values(grads)) g.dataSync();
+      const hs: tf.Tensor2D[] = [x as tf.Tensor2D];
+      const zs: tf.Tensor2D[] = [];
+      model.layers.forEach((l, i) => {
+        const z = tf.add(tf.matMul(hs[i]!, l.weight), l.bias) as tf.Tensor2D;
+        zs.push(z);
+        hs.push(i + 1 < model.layers.length ? tf.relu(z) : z);
+      });
+      // d(mean CE)/d logits = (softmax(z) − y) / B
+      let dz = tf.div(tf.sub(tf.softmax(zs[zs.length - 1]!), y), batch) as tf.Tensor2D;
+      const grads: tf.Tensor[] = [];
+      for (let i = model.layers.length - 1; i >= 0; i--) {
+        grads.push(tf.matMul(tf.transpose(hs[i]!), dz), tf.sum(dz, 0));
+        if (i > 0) {
+          const dh = tf.matMul(dz, tf.transpose(model.layers[i]!.weight));
+          dz = tf.mul(dh, tf.cast(tf.greater(zs[i - 1]!, 0), 'float32')) as tf.Tensor2D;
+        }
+      }
+      grads[0]!.dataSync(); // wasm kernels run synchronously; this just ends the step
     });
-  try {
-    for (let i = 0; i < 3; i++) step(); // warm-up: kernel set-up, memory growth
+  const autodiffStep = (): void =>
+    tf.tidy(() => {
+      const { value } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, model.logits(x)) as tf.Scalar, [...model.variables]);
+      value.dataSync();
+    });
+  const time = (step: () => void, n: number): number => {
+    step(); // warm-up: operator set-up, memory growth
     const t0 = performance.now();
-    for (let i = 0; i < steps; i++) step();
-    const msPerStep = (performance.now() - t0) / steps;
+    for (let i = 0; i < n; i++) step();
+    return (performance.now() - t0) / n;
+  };
+  try {
+    const msPerStep = time(manualStep, steps);
+    const autodiffMsPerStep = time(autodiffStep, 2);
     let macs = 0;
     for (let i = 0; i + 1 < sizes.length; i++) macs += sizes[i]! * sizes[i + 1]!;
     // forward 2·B·Σ fanIn·fanOut FLOPs; backward about twice that (input and weight gradients)
     const gflopPerStep = (3 * 2 * batch * macs) / 1e9;
-    post({ type: 'bench-mlp', threads: backendThreads, msPerStep, steps, gflopPerStep });
+    post({ type: 'bench-mlp', threads: backendThreads, msPerStep, autodiffMsPerStep, steps, gflopPerStep });
   } finally {
     model.dispose();
     x.dispose();

@@ -39,6 +39,7 @@ export function exactLinear(model: LinearModel, x: tf.Tensor, y: tf.Tensor, opti
   if (!(model instanceof LinearModel)) {
     throw new ArgumentError('must be a LinearModel (the exact attack is for linear models; use pgd for others)', { fn, argument: 'model' });
   }
+  if (model.weight.isDisposed) throw new ArgumentError('is disposed', { fn, argument: 'model' });
   const { threatModel } = checkOptions(options, fn);
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn, argument: 'options.threatModel' });
   checkModelInput(x, model.inputShape, fn, 'x');
@@ -75,7 +76,8 @@ export function exactLinear(model: LinearModel, x: tf.Tensor, y: tf.Tensor, opti
  * `run(model, x, y)` returns `xAdv` (owned by the caller).
  */
 export function exactLinearAttack(options: ExactLinearOptions): Attack {
-  checkOptions(options, 'exactLinearAttack');
+  const { threatModel } = checkOptions(options, 'exactLinearAttack');
+  if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn: 'exactLinearAttack', argument: 'options.threatModel' });
   return {
     name: 'exact-linear',
     run(model, x, y) {
@@ -93,6 +95,7 @@ export function exactLinearAttack(options: ExactLinearOptions): Attack {
 export function exactLinearPerturbation(model: LinearModel, options: ExactLinearOptions): tf.Tensor1D {
   const fn = 'exactLinearPerturbation';
   if (!(model instanceof LinearModel)) throw new ArgumentError('must be a LinearModel', { fn, argument: 'model' });
+  if (model.weight.isDisposed) throw new ArgumentError('is disposed', { fn, argument: 'model' });
   const { threatModel } = checkOptions(options, fn);
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn, argument: 'options.threatModel' });
   return tf.tidy(() => tf.reshape(tf.neg(threatModel.linearMaximizer(tf.reshape(model.weight, [1, -1]))), [-1]) as tf.Tensor1D);
@@ -104,6 +107,7 @@ export function exactLinearPerturbation(model: LinearModel, options: ExactLinear
 export function exactLinearMarginChange(model: LinearModel, options: ExactLinearOptions): number {
   const fn = 'exactLinearMarginChange';
   if (!(model instanceof LinearModel)) throw new ArgumentError('must be a LinearModel', { fn, argument: 'model' });
+  if (model.weight.isDisposed) throw new ArgumentError('is disposed', { fn, argument: 'model' });
   const { threatModel } = checkOptions(options, fn);
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn, argument: 'options.threatModel' });
   const dual = tf.tidy(() => threatModel.dualNorm(tf.reshape(model.weight, [1, -1])));

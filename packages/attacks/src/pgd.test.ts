@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, ArgumentError, ShapeError, Rng } from '@advkit/core';
-import { LinearModel, Mlp, getWeights } from '@advkit/models';
+import { Cnn, LinearModel, Mlp, getWeights } from '@advkit/models';
 import { LpBall, type Norm } from '@advkit/threat-models';
 import { exactLinear, pgd, pgdAttack, inputGradient } from './index.js';
 
@@ -110,7 +110,33 @@ describe('pgd', () => {
     model.dispose();
   });
 
-  it('targeted: reaches the target class on an Mlp, where untargeted may go elsewhere', () => {
+  it('works through a conv net (NHWC input gradients on wasm): feasible, loss up, weights unchanged, no leaks', () => {
+    const model = new Cnn({ inputShape: [8, 8, 1], numClasses: 3, layers: [{ type: 'conv', filters: 4, kernelSize: 3, stride: 2, padding: 1 }, { type: 'dense', units: 8 }], seed: 1 });
+    const rng = new Rng(4);
+    const x = tf.tensor4d(rng.fillUniform(new Float32Array(5 * 64), 0, 1), [5, 8, 8, 1]);
+    const y = tf.tensor1d([0, 1, 2, 0, 1], 'int32');
+    const threatModel = new LpBall({ norm: 'l2', epsilon: 1, box: { min: 0, max: 1 } });
+    const w0 = getWeights(model);
+    const before = tf.memory().numTensors;
+    const xAdv = pgd(model, x, y, { threatModel, steps: 10, stepSize: 0.25, loss: 'margin' });
+    expect(tf.memory().numTensors).toBe(before + 1);
+    expect(xAdv.shape).toEqual([5, 8, 8, 1]);
+    expect(threatModel.contains(xAdv, x).every(Boolean)).toBe(true);
+    const ys = y.arraySync();
+    const marginLoss = (xs: tf.Tensor) => {
+      const z = model.logits(xs);
+      const v = (z.arraySync() as number[][]).map((r, i) => Math.max(...r.filter((_, j) => j !== ys[i])) - r[ys[i]!]!);
+      z.dispose();
+      return v;
+    };
+    const clean = marginLoss(x), adv = marginLoss(xAdv);
+    adv.forEach((v, i) => expect(v).toBeGreaterThan(clean[i]!));
+    getWeights(model).forEach((a, i) => expect(Array.from(a)).toEqual(Array.from(w0[i]!)));
+    tf.dispose([x, y, xAdv]);
+    model.dispose();
+  });
+
+  it('targeted: reaches the target class on an Mlp with both losses', () => {
     const model = new Mlp({ inputShape: [20], hiddenSizes: [32], numClasses: 5, seed: 7 });
     const { x, y } = classBatch(20, 20, 5, 3);
     const ys = y.arraySync();

@@ -1,5 +1,7 @@
 import { getGradient, registerGradient, type GradConfig } from '@tensorflow/tfjs-core';
 import { gradientConfigs } from './internal/gradient-configs.js';
+import { ArgumentError } from './errors.js';
+import { describeValue } from './describe-value.js';
 
 const extraGradients: GradConfig[] = [];
 
@@ -27,6 +29,14 @@ export function registerGradients(): number {
 
 /** Adds a gradient config that {@link registerGradients} will register (used for kernels tfjs lacks). */
 export function addGradientConfig(config: GradConfig): void {
+  // Checked here: a bad entry would make every later registerGradients() (called by every trainer) throw.
+  const c = config as Partial<GradConfig> | null;
+  if (typeof c !== 'object' || c === null || typeof c.kernelName !== 'string' || c.kernelName === '' || typeof c.gradFunc !== 'function') {
+    throw new ArgumentError(`must be a tfjs GradConfig { kernelName: string, gradFunc: function }, got ${describeValue(config)}`, {
+      fn: 'addGradientConfig',
+      argument: 'config',
+    });
+  }
   extraGradients.push(config);
 }
 

@@ -1,3 +1,6 @@
+import { ArgumentError } from './errors.js';
+import { describeValue } from './describe-value.js';
+
 /**
  * A small seeded random number generator: xoshiro128** (Blackman & Vigna 2018, "Scrambled linear
  * pseudorandom number generators"), 128-bit state, seeded through SplitMix32 so that nearby seeds give
@@ -13,6 +16,7 @@ export class Rng {
 
   /** @param seed any finite number; the same seed gives the same stream on every platform. */
   constructor(seed: number) {
+    if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new ArgumentError(`must be a finite number, got ${describeValue(seed)}`, { fn: 'Rng', argument: 'seed' });
     let x = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
     const next = (): number => {
       // SplitMix32

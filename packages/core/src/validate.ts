@@ -37,6 +37,7 @@ export function checkNumber(value: unknown, fn: string, arg: string, rule: Numbe
 
 /** Returns `value` if it is one of `allowed`, else throws {@link ArgumentError} listing them. */
 export function checkOneOf<T extends string | number>(value: unknown, allowed: readonly T[], fn: string, arg: string): T {
+  if (!Array.isArray(allowed)) throw new ArgumentError(`has no list of allowed values (got ${describeValue(allowed)})`, { fn: String(fn), argument: String(arg) });
   if (!(allowed as readonly unknown[]).includes(value)) {
     throw new ArgumentError(`must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describeValue(value)}`, {
       fn,
@@ -94,6 +95,9 @@ export function checkTensor(value: unknown, fn: string, arg: string, rule: Tenso
 
 /** Throws {@link ShapeError} unless `actual` equals `expected` (a `-1` in `expected` matches any size). */
 export function checkShape(actual: readonly number[], expected: readonly number[], fn: string, arg: string, what = ''): void {
+  if (!Array.isArray(actual) || !Array.isArray(expected)) {
+    throw new ArgumentError(`must have a shape (an array of sizes), got ${describeValue(Array.isArray(actual) ? expected : actual)}`, { fn: String(fn), argument: String(arg) });
+  }
   const ok = actual.length === expected.length && actual.every((d, i) => expected[i] === -1 || expected[i] === d);
   if (!ok) {
     const want = expected.map((d) => (d === -1 ? '*' : String(d))).join(',');

@@ -1,4 +1,4 @@
-import { DataFormatError } from '@advkit/core';
+import { ArgumentError, DataFormatError, describeValue } from '@advkit/core';
 import type { IdxArray } from './idx-array.js';
 import type { MnistSplit } from './mnist-split.js';
 
@@ -15,6 +15,12 @@ const SIDE = 28;
  * @throws {DataFormatError} wrong dtype or shape, image count != label count, or a label > 9.
  */
 export function mnistSplitFromIdx(images: IdxArray, labels: IdxArray): MnistSplit {
+  for (const [arg, v] of [['images', images], ['labels', labels]] as const) {
+    const a = v as Partial<IdxArray> | null;
+    if (typeof a !== 'object' || a === null || typeof a.dtype !== 'string' || !Array.isArray(a.dims) || !ArrayBuffer.isView(a.data)) {
+      throw new ArgumentError(`must be an IdxArray from parseIdx ({ dtype, dims, data }), got ${describeValue(v)}`, { fn: FN, argument: arg });
+    }
+  }
   if (images.dtype !== 'uint8' || images.dims.length !== 3) {
     throw new DataFormatError(`${FN}: images must be uint8 with rank 3 [n, 28, 28] (magic 2051), got ${images.dtype} [${images.dims.join(', ')}]`);
   }

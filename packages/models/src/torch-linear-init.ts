@@ -1,4 +1,4 @@
-import { Rng } from '@advkit/core';
+import { ArgumentError, Rng, checkNumber, describeValue } from '@advkit/core';
 
 /**
  * PyTorch's default initialisation of `nn.Linear(fanIn, fanOut)` (and of conv layers, with
@@ -12,6 +12,12 @@ import { Rng } from '@advkit/core';
  * @returns `count` values drawn from the seeded `rng`.
  */
 export function torchLinearInit(rng: Rng, fanIn: number, count: number): Float32Array {
+  const fn = 'torchLinearInit';
+  if (!(rng instanceof Rng) && typeof (rng as Partial<Rng> | null)?.fillUniform !== 'function') {
+    throw new ArgumentError(`must be an Rng from @advkit/core, got ${describeValue(rng)}`, { fn, argument: 'rng' });
+  }
+  checkNumber(fanIn, fn, 'fanIn', { min: 1, integer: true });
+  checkNumber(count, fn, 'count', { min: 0, integer: true, max: 2 ** 31 - 1 });
   const bound = 1 / Math.sqrt(fanIn);
   return rng.fillUniform(new Float32Array(count), -bound, bound);
 }

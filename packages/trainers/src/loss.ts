@@ -1,4 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { ShapeError, checkTensor } from '@advkit/core';
+
+/** Checks logits `[B, K]` and B labels (validation only: no ops, safe inside tf.grad). */
+function checkLossArgs(logits: unknown, y: unknown, fn: string): void {
+  const l = checkTensor(logits, fn, 'logits', { rank: 2 });
+  const t = checkTensor(y, fn, 'y', { nonEmpty: false });
+  if (t.dtype === 'string' || t.dtype === 'complex64') throw new ShapeError(`must be numeric, got dtype ${t.dtype}`, { fn, argument: 'y' });
+  if (t.size !== l.shape[0]) throw new ShapeError(`must hold one label per row of logits (${l.shape[0]}), got shape [${t.shape.join(',')}]`, { fn, argument: 'y' });
+}
 
 /**
  * Mean loss of `logits` against labels `y`, and the per-example loss, as used by every advkit trainer:
@@ -11,11 +20,13 @@ import * as tf from '@tensorflow/tfjs-core';
  * @returns a scalar owned by the caller.
  */
 export function meanLoss(logits: tf.Tensor, y: tf.Tensor): tf.Scalar {
+  checkLossArgs(logits, y, 'meanLoss');
   return tf.tidy(() => tf.mean(perExampleLoss(logits, y)) as tf.Scalar);
 }
 
 /** Per-example loss (see {@link meanLoss}), shape `[B]`, owned by the caller. */
 export function perExampleLoss(logits: tf.Tensor, y: tf.Tensor): tf.Tensor1D {
+  checkLossArgs(logits, y, 'perExampleLoss');
   return tf.tidy(() => {
     if (logits.shape[1] === 1) {
       const m = tf.mul(tf.reshape(logits, [-1]), tf.reshape(y, [-1]));
@@ -29,6 +40,7 @@ export function perExampleLoss(logits: tf.Tensor, y: tf.Tensor): tf.Tensor1D {
 
 /** 1 where the prediction is wrong, else 0, shape `[B]` (binary: predicted +1 iff f(x) > 0). Caller owns it. */
 export function perExampleError(logits: tf.Tensor, y: tf.Tensor): tf.Tensor1D {
+  checkLossArgs(logits, y, 'perExampleError');
   return tf.tidy(() => {
     if (logits.shape[1] === 1) {
       const predPos = tf.greater(tf.reshape(logits, [-1]), 0);

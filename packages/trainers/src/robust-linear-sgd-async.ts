@@ -31,6 +31,6 @@ export async function robustLinearSgdAsync(model: LinearModel, data: TrainingDat
   try {
     return await runTrainingAsync(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, ball, scalars));
   } finally {
-  scalars.dispose();
+    scalars.dispose();
   }
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, CheckpointError, Rng, checkNumber, describeValue, registerGradients } from '@advkit/core';
+import { ArgumentError, CheckpointError, Rng, checkNumber, checkOptions, describeValue, registerGradients } from '@advkit/core';
 import { getWeights, setWeights, type Model } from '@advkit/models';
 import { batchOrder, gatherRows } from '@advkit/datasets';
 import type { EpochMetrics, TrainOptions, TrainResult, TrainingState } from './train-options.js';
@@ -23,6 +23,7 @@ export interface ResolvedTrainOptions {
 
 /** Validates the options shared by all trainers and applies their defaults. */
 export function resolveTrainOptions(options: TrainOptions, fn: string): ResolvedTrainOptions {
+  options = checkOptions(options, fn);
   const epochs = checkNumber(options.epochs ?? 10, fn, 'options.epochs', { min: 1, integer: true });
   const batchSize = checkNumber(options.batchSize ?? 100, fn, 'options.batchSize', { min: 1, integer: true });
   const seed = checkNumber(options.seed ?? 0, fn, 'options.seed', { integer: true });
@@ -106,6 +107,7 @@ export interface AsyncTrainOptions extends TrainOptions {
  * is the same code), so both give bit-identical weights.
  */
 export async function runTrainingAsync(model: Model, data: TrainingData, options: AsyncTrainOptions, fn: string, step: StepFunction): Promise<TrainResult> {
+  options = checkOptions(options, fn);
   const yieldEveryMs = checkNumber(options.yieldEveryMs ?? 20, fn, 'options.yieldEveryMs', { min: 0 });
   const loop = trainingLoop(model, data, options, fn, step);
   let last = performance.now();
@@ -137,6 +139,8 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 function* trainingLoop(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): Generator<LoopEvent, TrainResult> {
+  options = checkOptions(options, fn);
+  if (typeof step !== 'function') throw new ArgumentError(`must be a function (xb, yb, lr) => StepStats, got ${describeValue(step)}`, { fn, argument: 'step' });
   const dim = checkTrainingData(data, model, fn);
   const opts = resolveTrainOptions(options, fn);
   const settings = { epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, shuffle: opts.shuffle, n: data.n, dim };

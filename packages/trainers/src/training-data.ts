@@ -14,6 +14,11 @@ export interface TrainingData {
 
 /** Checks `data` against `model`; returns the input dimension (floats per example). */
 export function checkTrainingData(data: unknown, model: Model, fn: string, arg = 'data'): number {
+  const mm = model as Partial<Model> | null;
+  if (typeof mm !== 'object' || mm === null || !Array.isArray(mm.inputShape) || typeof mm.numOutputs !== 'number' || !Array.isArray(mm.variables)) {
+    throw new ArgumentError(`must be a Model ({ logits(x), inputShape, numOutputs, variables }), got ${describeValue(model)}`, { fn, argument: 'model' });
+  }
+  if (mm.variables.some((v) => v.isDisposed)) throw new ArgumentError('has disposed variables; was the model disposed?', { fn, argument: 'model' });
   if (typeof data !== 'object' || data === null) throw new ArgumentError(`must be {x, y, n}, got ${describeValue(data)}`, { fn, argument: arg });
   const { x, y, n } = data as Partial<TrainingData>;
   if (!(x instanceof Float32Array)) throw new ArgumentError(`must be a Float32Array, got ${describeValue(x)}`, { fn, argument: `${arg}.x` });

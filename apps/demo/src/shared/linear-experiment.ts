@@ -174,7 +174,9 @@ function phaseReport(ctx: Context, phase: Phase, hooks: LinearExperimentHooks, t
   hooks.onPhase?.(phase);
   const model = new LinearModel({ inputSize: ctx.train.dim, seed: ctx.settings.seed });
   try {
-    return report(ctx, model, trainFn(model));
+    const r = report(ctx, model, trainFn(model));
+    hooks.onPhaseEnd?.(phase, r, model, ctx.test);
+    return r;
   } finally {
     model.dispose();
   }
@@ -184,7 +186,9 @@ async function phaseReportAsync(ctx: Context, phase: Phase, hooks: LinearExperim
   hooks.onPhase?.(phase);
   const model = new LinearModel({ inputSize: ctx.train.dim, seed: ctx.settings.seed });
   try {
-    return report(ctx, model, await trainFn(model));
+    const r = report(ctx, model, await trainFn(model));
+    hooks.onPhaseEnd?.(phase, r, model, ctx.test);
+    return r;
   } finally {
     model.dispose();
   }

@@ -16,6 +16,7 @@ export function checkModel(model: unknown, fn: string): Model {
   if (typeof m !== 'object' || m === null || typeof m.logits !== 'function' || !Array.isArray(m.inputShape) || typeof m.numOutputs !== 'number') {
     throw new ArgumentError(`must be a Model ({ logits(x), inputShape, numOutputs, … }), got ${describeValue(model)}`, { fn, argument: 'model' });
   }
+  if (Array.isArray(m.variables) && m.variables.some((v) => v.isDisposed)) throw new ArgumentError('has disposed variables; was the model disposed?', { fn, argument: 'model' });
   return m as Model;
 }
 

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** Runs the built CLI; `interruptOn`: send SIGINT once stderr matches it. */
+function demo(args: string[], interruptOn?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    p.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    p.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+      if (interruptOn !== undefined && !sent && interruptOn.test(stderr)) {
+        sent = true;
+        p.kill('SIGINT');
+      }
+    });
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// what must not change when a run is interrupted and resumed (timings may)
+function results(stdout: string): unknown {
+  const j = JSON.parse(stdout);
+  const m = (r: { cleanError: number; cleanLoss: number; adversarialError: number; adversarialLoss: number; epochs: { trainLoss: number; trainError: number }[] }) => [
+    r.cleanError,
+    r.cleanLoss,
+    r.adversarialError,
+    r.adversarialLoss,
+    r.epochs.map((e) => [e.trainLoss, e.trainError]),
+  ];
+  return [m(j.standard), m(j.robust)];
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'advkit-cli-ckpt-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('demo CLI: --checkpoint-dir, Ctrl-C and --resume', () => {
+  const args = ['--json', '--epochs', '4', '--robust-epochs', '4'];
+
+  it.each([
+    ['in the standard phase', /standard training: epoch  2/],
+    ['in the robust phase', /robust training: epoch  1/],
+  ])('Ctrl-C %s saves and exits 130; --resume ends with exactly the results of an uninterrupted run', async (_where, when) => {
+    const reference = await demo(args);
+    expect(reference.code).toBe(0);
+    const ck = join(dir, String(Math.random()).slice(2));
+    const stopped = await demo([...args, '--checkpoint-dir', ck], when);
+    expect(stopped.code).toBe(130);
+    expect(stopped.stdout).toBe('');
+    expect(stopped.stderr).toMatch(/interrupted: training state saved in .*; continue with --resume/);
+    const resumed = await demo([...args, '--checkpoint-dir', ck, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(/resuming (standard|robust) training at epoch \d+, step \d+/);
+    expect(results(resumed.stdout)).toEqual(results(reference.stdout)); // bit-identical numbers
+  });
+
+  it('refuses a resume with other settings, a corrupt checkpoint, and --resume without a directory', async () => {
+    const ck = join(dir, 'other');
+    expect((await demo([...args, '--checkpoint-dir', ck])).code).toBe(0);
+    const other = await demo(['--json', '--epochs', '4', '--robust-epochs', '4', '--eps', '0.1', '--checkpoint-dir', ck, '--resume']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/saved with other settings/);
+    await writeFile(join(ck, 'standard.advkit'), 'garbage');
+    const corrupt = await demo([...args, '--checkpoint-dir', ck, '--resume']);
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.stderr).toMatch(/standard\.advkit is not an advkit checkpoint|standard\.advkit is truncated/);
+    expect(corrupt.stderr).not.toMatch(/\n\s+at /);
+    const usage = await demo(['--resume']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--resume needs --checkpoint-dir/);
+  });
+});

@@ -1,0 +1,30 @@
+import { TUTORIAL_CNN } from '../shared/tutorial-reference.js';
+import type { AdversarialExperimentResult } from '../shared/adversarial-experiment.js';
+
+/** The adversarial experiment's results beside the tutorial's CNN figures, as a plain-text table. */
+export function formatAdversarialTable(r: AdversarialExperimentResult, backend: string): string {
+  const s = r.settings;
+  const tutorialSetting = s.model === 'cnn' && s.epsilon === 0.1 && s.epochs === 10 && s.trainSize === undefined && s.testSize === undefined && s.trainSteps === 20;
+  const ref = (v: number | undefined): string => (v === undefined ? '—' : v.toFixed(4));
+  const rows: [string, number, number | undefined][] = [
+    ['standard model, clean test error', r.standard.cleanError, TUTORIAL_CNN.standard.cleanError],
+    ['standard model, FGSM test error', r.standard.fgsmError, undefined],
+    ['standard model, PGD test error', r.standard.pgdError, TUTORIAL_CNN.standard.pgdError],
+    ['PGD-trained model, clean test error', r.pgdTrained.cleanError, TUTORIAL_CNN.pgdTrained.cleanError],
+    ['PGD-trained model, FGSM test error', r.pgdTrained.fgsmError, undefined],
+    ['PGD-trained model, PGD test error', r.pgdTrained.pgdError, TUTORIAL_CNN.pgdTrained.pgdError],
+  ];
+  const model = s.model === 'cnn' ? 'the tutorial CNN' : `MLP 784-${s.hiddenSizes.join('-')}-10`;
+  const lines = [
+    `advkit — MNIST 10 classes, ${model}, L∞ ε = ${s.epsilon}, PGD ${s.evalSteps} steps of ${s.evalStepSize} (seed ${s.seed}, ${backend} backend)`,
+    `train ${r.nTrain} / test ${r.nTest} examples; SGD lr ${s.learningRate} (÷10 from epoch ${s.decayEpoch}) × ${s.epochs} epochs, batch ${s.batchSize}; PGD training ${s.trainSteps} steps of ${s.trainStepSize}`,
+    '',
+    `${''.padEnd(40)}${'advkit'.padStart(10)}${'tutorial CNN'.padStart(14)}`,
+    ...rows.map(([name, ours, theirs]) => `${name.padEnd(40)}${ours.toFixed(4).padStart(10)}${ref(theirs).padStart(14)}`),
+    '',
+    `training time: standard ${r.standard.trainSeconds.toFixed(1)} s, PGD-trained ${r.pgdTrained.trainSeconds.toFixed(1)} s; evaluation ${(r.standard.evalSeconds + r.pgdTrained.evalSeconds).toFixed(1)} s`,
+  ];
+  if (!tutorialSetting) lines.push('(the tutorial figures are for its CNN on all of MNIST, 10 epochs, PGD-20 training: compare trends, not values)');
+  for (const w of [...r.standard.warnings.map((w) => `standard: ${w}`), ...r.pgdTrained.warnings.map((w) => `PGD-trained: ${w}`)]) lines.push(`warning — ${w}`);
+  return lines.join('\n');
+}

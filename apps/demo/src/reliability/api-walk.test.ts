@@ -1,0 +1,269 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as core from '@advkit/core';
+import * as models from '@advkit/models';
+import * as threatModels from '@advkit/threat-models';
+import * as datasets from '@advkit/datasets';
+import * as attacks from '@advkit/attacks';
+import * as trainers from '@advkit/trainers';
+
+// The API walk: every public function and class of every package, called with bad arguments (wrong
+// types, NaN/Infinity, negative or zero sizes, mismatched shapes, disposed tensors and models). Each
+// must fail with a typed advkit error (AdvkitError.isInstance), never a raw TypeError or a tfjs stack,
+// and never hang (a sync hang trips the test timeout; async calls race a timer).
+
+const { AdvkitError } = core;
+const packages = { core, models, threatModels, datasets, attacks, trainers };
+
+/** Exports that are not walked, with the reason. */
+const EXEMPT: Record<string, string> = {
+  describeValue: 'formats any value for messages; total by design',
+  isTensor: 'a predicate; total by design',
+  registerGradients: 'takes no arguments',
+  registerWasmKernels: 'takes no arguments',
+  initBackend: 'walked separately (switching the backend would disturb the other cases)',
+  loadMnist: 'walked separately (async file and network access)',
+  IndexedDbCheckpointStore: 'needs a browser; its option checks are walked below',
+};
+const isErrorClass = (v: unknown): boolean => typeof v === 'function' && (v === AdvkitError || (v as { prototype: unknown }).prototype instanceof AdvkitError);
+
+let m: models.LinearModel;
+let disposedModel: models.LinearModel;
+let x: tf.Tensor2D;
+let y: tf.Tensor1D;
+let yCol: tf.Tensor2D;
+let dead: tf.Tensor;
+let ball: threatModels.LpBall;
+let boxBall: threatModels.LpBall;
+let idxImages: datasets.IdxArray;
+let idxLabels: datasets.IdxArray;
+const data = { x: new Float32Array(12).fill(0.5), y: new Float32Array([1, -1, 1]), n: 3 };
+
+beforeAll(async () => {
+  await core.initBackend({ backend: 'wasm' });
+  m = new models.LinearModel({ inputSize: 4, seed: 1 });
+  disposedModel = new models.LinearModel({ inputSize: 4 });
+  disposedModel.dispose();
+  x = tf.tensor2d([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.1, 0.2, 0.3], [3, 4]);
+  y = tf.tensor1d([1, -1, 1]);
+  yCol = tf.tensor2d([1, -1, 1], [3, 1]);
+  dead = tf.tensor2d([1, 2, 3, 4], [1, 4]);
+  dead.dispose();
+  ball = new threatModels.LpBall({ norm: 'linf', epsilon: 0.1 });
+  boxBall = new threatModels.LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
+  const img = new Uint8Array(16 + 2 * 28 * 28);
+  img.set([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28]);
+  idxImages = datasets.parseIdx(img);
+  idxLabels = datasets.parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 0, 1]));
+});
+afterAll(() => {
+  tf.dispose([x, y, yCol]);
+  m.dispose();
+});
+
+type Args = () => unknown[];
+interface Case {
+  /** A call that must succeed (proves the bad calls fail because of the bad argument). */
+  valid: Args;
+  /** Calls that must fail with a typed advkit error. */
+  bad: [string, Args][];
+  /** A class: call with `new`. */
+  ctor?: boolean;
+  /**
+   * Argument positions the junk sweep fills. @default all. The check* helpers' `fn`/`arg` name strings
+   * and rules are the calling code's constants, not user input, so they are left out.
+   */
+  sweep?: number[];
+}
+
+const attack = (): unknown => attacks.exactLinearAttack({ threatModel: ball });
+const opt = (o: object): unknown => o;
+
+const CASES: Record<string, Case> = {
+  // core
+  checkNumber: { sweep: [0], valid: () => [1, 'f', 'a'], bad: [['NaN', () => [Number.NaN, 'f', 'a']], ['string', () => ['1', 'f', 'a']], ['below min', () => [-1, 'f', 'a', { min: 0 }]]] },
+  checkOneOf: { sweep: [0, 1], valid: () => ['a', ['a', 'b'], 'f', 'a'], bad: [['not allowed', () => ['c', ['a', 'b'], 'f', 'a']], ['number', () => [Number.NaN, ['a'], 'f', 'a']]] },
+  checkOptions: { sweep: [0], valid: () => [{}, 'f'], bad: [['string', () => ['x', 'f']], ['array', () => [[], 'f']], ['null', () => [null, 'f']]] },
+  checkTensor: { sweep: [0], valid: () => [x, 'f', 'x'], bad: [['array', () => [[1], 'f', 'x']], ['disposed', () => [dead, 'f', 'x']]] },
+  checkShape: { sweep: [0, 1], valid: () => [[1, 2], [1, 2], 'f', 'x'], bad: [['mismatch', () => [[1, 2], [2, 1], 'f', 'x']]] },
+  addGradientConfig: { valid: () => [{ kernelName: 'AdvkitWalkNoop', gradFunc: () => ({}) }], bad: [['null', () => [null]], ['no kernel', () => [{ gradFunc: () => ({}) }]]] },
+  hasGradient: { valid: () => ['Add'], bad: [] }, // a predicate: false for anything that is not a registered kernel name
+  Rng: { ctor: true, valid: () => [1], bad: [['NaN seed', () => [Number.NaN]], ['string seed', () => ['1']]] },
+  // models
+  LinearModel: { ctor: true, valid: () => [{ inputSize: 4 }], bad: [['zero size', () => [{ inputSize: 0 }]], ['NaN size', () => [{ inputSize: Number.NaN }]], ['no options', () => []]] },
+  Mlp: { ctor: true, valid: () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 2 }], bad: [['negative hidden', () => [{ inputShape: [4], hiddenSizes: [-3], numClasses: 2 }]], ['0 classes', () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 0 }]]] },
+  Cnn: { ctor: true, valid: () => [{}], bad: [['string', () => ['x']], ['bad input shape', () => [{ inputShape: [0, 28, 1] }]]] },
+  checkModelInput: { sweep: [0, 1], valid: () => [x, [4], 'f'], bad: [['wrong shape', () => [x, [5], 'f']], ['disposed', () => [dead, [4], 'f']], ['array', () => [[[1, 2, 3, 4]], [4], 'f']]] },
+  getWeights: { valid: () => [m], bad: [['disposed model', () => [disposedModel]], ['not a model', () => [{}]]] },
+  setWeights: { valid: () => [m, models.getWeights(m)], bad: [['wrong count', () => [m, []]], ['NaN weight', () => [m, [new Float32Array(4).fill(Number.NaN), new Float32Array(1)]]], ['disposed model', () => [disposedModel, models.getWeights(m)]]] },
+  makeVariable: { valid: () => [tf.zeros([2])], bad: [['disposed', () => [dead]], ['number', () => [3]]] },
+  torchLinearInit: { valid: () => [new core.Rng(1), 4, 4], bad: [['zero fan-in', () => [new core.Rng(1), 0, 4]], ['no rng', () => [{}, 4, 4]], ['negative count', () => [new core.Rng(1), 4, -1]]] },
+  // threat-models
+  LpBall: { ctor: true, valid: () => [{ norm: 'l2', epsilon: 1 }], bad: [['NaN eps', () => [{ norm: 'l2', epsilon: Number.NaN }]], ['bad norm', () => [{ norm: 'l3', epsilon: 1 }]], ['inverted box', () => [{ norm: 'l2', epsilon: 1, box: { min: 1, max: 0 } }]]] },
+  dualNormOf: { valid: () => ['l1'], bad: [['bad norm', () => ['l3']]] },
+  linearMaximizer: { valid: () => [x, { norm: 'l2', epsilon: 1 }], bad: [['Infinity eps', () => [x, { norm: 'l2', epsilon: Infinity }]], ['disposed', () => [dead, { norm: 'l2', epsilon: 1 }]]] },
+  lpBallContains: { valid: () => [x, x, { norm: 'linf', epsilon: 0.1 }], bad: [['shape mismatch', () => [x, yCol, { norm: 'linf', epsilon: 0.1 }]], ['negative eps', () => [x, x, { norm: 'linf', epsilon: -1 }]]] },
+  lpNorm: { valid: () => [x, 'l2'], bad: [['bad norm', () => [x, 'lp']], ['disposed', () => [dead, 'l2']]] },
+  projectL1Ball: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['NaN eps', () => [x, x, { epsilon: Number.NaN }]]] },
+  projectL2Ball: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['disposed center', () => [x, dead, { epsilon: 1 }]]] },
+  projectLinfBall: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['negative eps', () => [x, x, { epsilon: -0.5 }]]] },
+  randomPointInBall: { valid: () => [x, { norm: 'l2', epsilon: 1, seed: 1 }], bad: [['no seed', () => [x, { norm: 'l2', epsilon: 1 }]], ['Infinity eps', () => [x, { norm: 'l2', epsilon: Infinity, seed: 1 }]]] },
+  // datasets
+  batchOrder: { valid: () => [10, { batchSize: 3 }], bad: [['zero batch', () => [10, { batchSize: 0 }]], ['negative n', () => [-1, { batchSize: 3 }]], ['shuffle without rng', () => [10, { batchSize: 3, shuffle: true }]]] },
+  decodeIdx: { valid: () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7])], bad: [['garbage', () => [new Uint8Array([1, 2, 3])]], ['string', () => ['idx']]] },
+  gatherRows: { valid: () => [new Float32Array(8), 4, [1]], bad: [['index out of range', () => [new Float32Array(8), 4, [2]]], ['zero dim', () => [new Float32Array(8), 0, [0]]], ['NaN index', () => [new Float32Array(8), 4, [Number.NaN]]]] },
+  gatherValues: { valid: () => [new Float32Array(3), [2]], bad: [['index out of range', () => [new Float32Array(3), [3]]], ['negative index', () => [new Float32Array(3), [-1]]]] },
+  parseIdx: { valid: () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7])], bad: [['truncated', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 7])]], ['not bytes', () => [[0, 0, 8, 1]]], ['zero maxBytes', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7]), { maxBytes: 0 }]]] },
+  mnistSplitFromIdx: { valid: () => [idxImages, idxLabels], bad: [['labels as images', () => [idxLabels, idxImages]], ['not idx', () => [{}, idxLabels]]] },
+  selectAll: { valid: () => [datasets.mnistSplitFromIdx(idxImages, idxLabels)], bad: [['not a split', () => [{}]], ['null', () => [null]]] },
+  selectDigits: { valid: () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [0, 1]], bad: [['same digit', () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [1, 1]]], ['digit 10', () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [0, 10]]]] },
+  // attacks
+  checkBinaryLabels: { sweep: [0], valid: () => [y, 3, 'f'], bad: [['wrong labels', () => [tf.tensor1d([0, 1, 2]), 3, 'f']], ['wrong count', () => [y, 4, 'f']], ['disposed', () => [dead, 1, 'f']]] },
+  exactLinear: { valid: () => [m, x, y, { threatModel: ball }], bad: [['shape mismatch', () => [m, tf.zeros([3, 5]), y, { threatModel: ball }]], ['disposed x', () => [m, dead, y, { threatModel: ball }]], ['disposed model', () => [disposedModel, x, y, { threatModel: ball }]], ['no threat model', () => [m, x, y, {}]]] },
+  exactLinearAttack: { valid: () => [{ threatModel: ball }], bad: [['no threat model', () => [{}]], ['string', () => ['linf']]] },
+  exactLinearPerturbation: { valid: () => [m, { threatModel: ball }], bad: [['not a linear model', () => [new models.Mlp({ inputShape: [4], hiddenSizes: [2], numClasses: 2 }), { threatModel: ball }]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
+  exactLinearMarginChange: { valid: () => [m, { threatModel: ball }], bad: [['no options', () => [m]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
+  fgsm: { valid: () => [m, x, y, { threatModel: boxBall }], bad: [['NaN stepSize', () => [m, x, y, { threatModel: boxBall, stepSize: Number.NaN }]], ['labels mismatch', () => [m, x, tf.tensor1d([1, -1]), { threatModel: boxBall }]], ['disposed x', () => [m, dead, y, { threatModel: boxBall }]]] },
+  fgsmAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative stepSize', () => [{ threatModel: boxBall, stepSize: -1 }]], ['no threat model', () => [{}]]] },
+  pgd: { valid: () => [m, x, y, { threatModel: boxBall, steps: 2 }], bad: [['Infinity steps', () => [m, x, y, { threatModel: boxBall, steps: Infinity }]], ['zero restarts', () => [m, x, y, { threatModel: boxBall, restarts: 0 }]], ['bad loss', () => [m, x, y, { threatModel: boxBall, loss: 'hinge' }]], ['disposed model', () => [disposedModel, x, y, { threatModel: boxBall }]]] },
+  pgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative steps', () => [{ threatModel: boxBall, steps: -1 }]], ['2.5 steps', () => [{ threatModel: boxBall, steps: 2.5 }]]] },
+  inputGradient: { valid: () => [m, x, y], bad: [['shape mismatch', () => [m, tf.zeros([3, 2]), y]], ['disposed y', () => [m, x, dead]]] },
+  // trainers
+  sgd: { valid: () => [m, data, { epochs: 1 }], bad: [['zero epochs', () => [m, data, { epochs: 0 }]], ['Infinity lr', () => [m, data, { learningRate: Infinity }]], ['mismatched data', () => [m, { ...data, n: 4 }]], ['disposed model', () => [disposedModel, data, { epochs: 1 }]], ['bad signal', () => [m, data, { signal: 'stop' }]]] },
+  sgdAsync: { valid: () => [m, data, { epochs: 1 }], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['NaN yieldEveryMs', () => [m, data, { yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { resumeFrom: {} }]]] },
+  robustLinearSgd: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['not linear', () => [{}, data, { threatModel: ball }]]] },
+  robustLinearSgdAsync: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['NaN epochs', () => [m, data, { threatModel: ball, epochs: Number.NaN }]]] },
+  adversarialSgd: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]]] },
+  evaluate: { valid: () => [m, data], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['labels 0/1', () => [m, { ...data, y: new Float32Array([0, 1, 0]) }]], ['bad attack', () => [m, data, { attack: {} }]]] },
+  robustEvaluate: { valid: () => [m, data, { attacks: [attack()] }], bad: [['attack without run', () => [m, data, { attacks: [{}] }]], ['not an array', () => [m, data, { attacks: 'pgd' }]]] },
+  diagnoseAttacks: { valid: () => [m, data], bad: [['NaN fraction', () => [m, data, { gradientWarnFraction: Number.NaN }]], ['zero sample', () => [m, data, { sampleSize: 0 }]]] },
+  detectCatastrophicOverfitting: { valid: () => [{ model: m, heldOut: data, attack: attack() }], bad: [['no model', () => [{ heldOut: data, attack: attack() }]], ['negative threshold', () => [{ model: m, heldOut: data, attack: attack(), threshold: -1 }]]] },
+  meanLoss: { valid: () => [yCol, y], bad: [['shape mismatch', () => [yCol, tf.tensor1d([1, 1])]], ['disposed', () => [dead, y]]] },
+  perExampleLoss: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['array', () => [[1], y]]] },
+  perExampleError: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['disposed', () => [yCol, dead]]] },
+  piecewiseSchedule: { valid: () => [[[1, 0.1], [6, 0.01]]], bad: [['empty', () => [[]]], ['NaN point', () => [[[0, Number.NaN]]]], ['decreasing epochs', () => [[[1, 1], [5, 1], [3, 0]]]]] },
+  cyclicSchedule: { valid: () => [{ max: 0.2, epochs: 10 }], bad: [['zero epochs', () => [{ max: 0.2, epochs: 0 }]], ['Infinity max', () => [{ max: Infinity, epochs: 10 }]]] },
+  runTraining: { sweep: [0, 1, 2, 4], valid: () => [m, data, { epochs: 1 }, 'f', () => ({ lossSum: 0, errors: 0 })], bad: [['bad step data', () => [m, { ...data, x: new Float32Array(3) }, {}, 'f', () => ({ lossSum: 0, errors: 0 })]], ['bad checkpoint', () => [m, data, { checkpoint: { everySteps: 1 } }, 'f', () => ({ lossSum: 0, errors: 0 })]]] },
+  runTrainingAsync: { sweep: [0, 1, 2, 4], valid: () => [m, data, { epochs: 1 }, 'f', () => ({ lossSum: 0, errors: 0 })], bad: [['bad options', () => [m, data, { epochs: -2 }, 'f', () => ({ lossSum: 0, errors: 0 })]]] },
+  resolveTrainOptions: { sweep: [0], valid: () => [{}, 'f'], bad: [['NaN lr', () => [{ learningRate: Number.NaN }, 'f']], ['non-boolean shuffle', () => [{ shuffle: 'yes' }, 'f']], ['optimizer with checkpoint', () => [{ optimizer: {}, checkpoint: { save: () => undefined } }, 'f']]] },
+  checkTrainingData: { sweep: [0, 1], valid: () => [data, m, 'f'], bad: [['n mismatch', () => [{ ...data, n: 2 }, m, 'f']], ['x as array', () => [{ ...data, x: [1] }, m, 'f']]] },
+  encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
+  decodeTrainingState: { valid: () => [trainers.encodeTrainingState(validState())], bad: [['garbage', () => [new Uint8Array(40)]], ['string', () => ['ADVKCKPT']], ['empty', () => [new Uint8Array(0)]]] },
+};
+
+function validState(): trainers.TrainingState {
+  let s: trainers.TrainingState | undefined;
+  const mm = new models.LinearModel({ inputSize: 4 });
+  trainers.sgd(mm, data, { epochs: 1, checkpoint: { save: (st) => void (s = st) } });
+  mm.dispose();
+  return s!;
+}
+
+function exportsOf(): [string, string, unknown][] {
+  const out: [string, string, unknown][] = [];
+  for (const [pkg, mod] of Object.entries(packages)) {
+    for (const [name, v] of Object.entries(mod)) if (typeof v === 'function' && !isErrorClass(v)) out.push([pkg, name, v]);
+  }
+  return out;
+}
+
+/** Calls and classifies: 'ok' | 'advkit' | a description of a raw error. Disposes returned tensors. */
+async function outcome(fnv: unknown, c: Case, args: unknown[]): Promise<string> {
+  const before = tf.memory().numTensors;
+  try {
+    const f = fnv as (...a: unknown[]) => unknown;
+    let r = c.ctor ? new (fnv as new (...a: unknown[]) => unknown)(...args) : f(...args);
+    if (r instanceof Promise) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      r = await Promise.race([r, new Promise((_, rej) => (timer = setTimeout(() => rej(new Error('HANG: no answer in 10 s')), 10_000)))]).finally(() => clearTimeout(timer));
+    }
+    const fixtures = new Set<unknown>([x, y, yCol, m]);
+    if (fixtures.has(r) || args.includes(r)) return 'ok'; // returned its argument (checkTensor, checkModelInput, …)
+    if (core.isTensor(r)) r.dispose();
+    else if (r !== null && typeof r === 'object' && 'dispose' in r && typeof (r as { dispose: unknown }).dispose === 'function') (r as { dispose(): void }).dispose();
+    else if (r !== null && typeof r === 'object' && 'xAdv' in r) tf.dispose(Object.values(r as object) as tf.Tensor[]);
+    void before;
+    return 'ok';
+  } catch (e) {
+    if (AdvkitError.isInstance(e)) return 'advkit';
+    return `RAW ${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 160)}`;
+  }
+}
+
+describe('API walk: bad arguments give typed errors', () => {
+  it('every exported function and class is walked (or exempt with a reason)', () => {
+    const missing = exportsOf()
+      .map(([pkg, name]) => `${pkg}.${name}`)
+      .filter((q) => !(q.split('.')[1]! in CASES) && !(q.split('.')[1]! in EXEMPT));
+    expect(missing).toEqual([]);
+  });
+
+  it('each valid call succeeds, and each listed bad call throws an AdvkitError', async () => {
+    const problems: string[] = [];
+    let bad = 0;
+    for (const [pkg, name, fnv] of exportsOf()) {
+      const c = CASES[name];
+      if (c === undefined) continue;
+      const ok = await outcome(fnv, c, c.valid());
+      if (ok !== 'ok') problems.push(`${pkg}.${name}(valid) -> ${ok}`);
+      for (const [label, args] of c.bad) {
+        bad++;
+        const o = await outcome(fnv, c, args());
+        if (o !== 'advkit') problems.push(`${pkg}.${name}(${label}) -> ${o}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(bad).toBeGreaterThanOrEqual(140);
+  });
+
+  it('a sweep of junk in every argument position never gives a raw error', async () => {
+    const junk: [string, () => unknown][] = [
+      ['undefined', () => undefined],
+      ['null', () => null],
+      ['NaN', () => Number.NaN],
+      ['Infinity', () => Infinity],
+      ['-1', () => -1],
+      ['0', () => 0],
+      ['2.5', () => 2.5],
+      ['string', () => 'x'],
+      ['{}', () => ({})],
+      ['[]', () => []],
+      ['disposed tensor', () => dead],
+      ['disposed model', () => disposedModel],
+      ['int32 tensor', () => tf.tensor1d([1, 2, 3], 'int32')],
+    ];
+    const raw: string[] = [];
+    let calls = 0;
+    let typed = 0;
+    for (const [pkg, name, fnv] of exportsOf()) {
+      const c = CASES[name];
+      if (c === undefined) continue;
+      const positions = c.sweep ?? [...Array(Math.max(c.valid().length, 1)).keys()];
+      for (const i of positions) {
+        for (const [label, j] of junk) {
+          const args = c.valid();
+          args[i] = j();
+          calls++;
+          const o = await outcome(fnv, c, args);
+          if (o === 'advkit') typed++;
+          else if (o !== 'ok') raw.push(`${pkg}.${name} arg ${i} = ${label} -> ${o}`);
+        }
+      }
+    }
+    console.log(`API walk sweep: ${calls} calls, ${typed} typed errors, ${raw.length} raw errors`);
+    expect(raw).toEqual([]);
+    expect(typed).toBeGreaterThan(1000); // the sweep did reach the checks
+  });
+
+  it('initBackend, loadMnist and IndexedDbCheckpointStore reject bad options with typed errors', async () => {
+    for (const o of [{ backend: 'webgl' }, { threads: 0 }, { threads: Number.NaN }, 'wasm']) {
+      await expect(core.initBackend(o as never).catch((e: unknown) => (AdvkitError.isInstance(e) ? 'advkit' : e))).resolves.toBe('advkit');
+    }
+    for (const o of [{ dir: 3 }, { maxBytes: -1 }, { maxBytes: Number.NaN }, { dir: '/nonexistent-advkit', baseUrl: 'http://x' }, { dir: '/nonexistent-advkit' }]) {
+      await expect(datasets.loadMnist(o as never).catch((e: unknown) => (AdvkitError.isInstance(e) ? 'advkit' : e))).resolves.toBe('advkit');
+    }
+    for (const o of [{ database: '' }, { key: 3 }]) expect(() => new trainers.IndexedDbCheckpointStore(o as never)).toThrow(AdvkitError);
+    await expect(new trainers.IndexedDbCheckpointStore().load()).rejects.toThrow(core.CheckpointError); // no indexedDB in Node
+    void opt;
+  });
+});
