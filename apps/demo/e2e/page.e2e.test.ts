@@ -64,7 +64,11 @@ afterAll(async () => {
 });
 
 /** Opens `path` of a fresh server in a fresh Chromium profile; collects console errors of the page and its workers. */
-async function open(isolated: boolean, path = ''): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+async function open(
+  isolated: boolean,
+  path = '',
+  prepare?: (context: BrowserContext) => Promise<unknown>,
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const server = await serveStatic(webDir, { isolated });
   let context: BrowserContext | undefined;
   try {
@@ -74,6 +78,7 @@ async function open(isolated: boolean, path = ''): Promise<{ page: Page; errors:
       args: CHROMIUM_ARGS,
       viewport: { width: 1100, height: 900 },
     });
+    await prepare?.(context);
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('console', (m) => {
@@ -192,6 +197,19 @@ describe('the demo page in Chromium', () => {
       await expect(alert.textContent()).resolves.toMatch(/loadMnist: train-images-idx3-ubyte not found under http:\/\/127\.0\.0\.1:\d+\/no-such-dir\/.*HTTP 404/);
       // the page stays usable: Run is enabled again
       await expect(page.getByTestId('run').isEnabled()).resolves.toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a wasm binary that fails to load is reported on the page in plain words', async () => {
+    // the server answers 404 for every .wasm file, as a host missing the binaries would
+    const { page, close } = await open(true, '', (context) => context.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' })));
+    try {
+      await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 60_000 });
+      await page.screenshot({ path: join(outputDir, 'demo-wasm-failed.png') });
+      await expect(page.getByTestId('error').textContent()).resolves.toMatch(/initBackend: the wasm backend failed to initialise/);
+      await expect(page.getByTestId('run').isDisabled()).resolves.toBe(true); // nothing to run on
     } finally {
       await close();
     }

@@ -49,12 +49,12 @@ afterAll(async () => {
 });
 
 describe('demo CLI: --checkpoint-dir, Ctrl-C and --resume', () => {
-  const args = ['--json', '--epochs', '4', '--robust-epochs', '4'];
+  const args = ['--json', '--epochs', '6', '--robust-epochs', '6'];
 
   it.each([
-    ['in the standard phase', /standard training: epoch  2/],
-    ['in the robust phase', /robust training: epoch  1/],
-  ])('Ctrl-C %s saves and exits 130; --resume ends with exactly the results of an uninterrupted run', async (_where, when) => {
+    ['standard', /standard training: epoch  2/],
+    ['robust', /robust training: epoch  1/],
+  ])('Ctrl-C in the %s phase saves and exits 130; --resume ends with exactly the results of an uninterrupted run', async (phase, when) => {
     const reference = await demo(args);
     expect(reference.code).toBe(0);
     const ck = join(dir, String(Math.random()).slice(2));
@@ -64,14 +64,15 @@ describe('demo CLI: --checkpoint-dir, Ctrl-C and --resume', () => {
     expect(stopped.stderr).toMatch(/interrupted: training state saved in .*; continue with --resume/);
     const resumed = await demo([...args, '--checkpoint-dir', ck, '--resume']);
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toMatch(/resuming (standard|robust) training at epoch \d+, step \d+/);
+    // the signal arrives a few steps after the epoch line (an epoch takes ~50 ms), so still in that phase
+    expect(resumed.stderr).toMatch(new RegExp(`resuming ${phase} training at epoch \\d+, step \\d+`));
     expect(results(resumed.stdout)).toEqual(results(reference.stdout)); // bit-identical numbers
   });
 
   it('refuses a resume with other settings, a corrupt checkpoint, and --resume without a directory', async () => {
     const ck = join(dir, 'other');
     expect((await demo([...args, '--checkpoint-dir', ck])).code).toBe(0);
-    const other = await demo(['--json', '--epochs', '4', '--robust-epochs', '4', '--eps', '0.1', '--checkpoint-dir', ck, '--resume']);
+    const other = await demo([...args, '--eps', '0.1', '--checkpoint-dir', ck, '--resume']);
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/saved with other settings/);
     await writeFile(join(ck, 'standard.advkit'), 'garbage');

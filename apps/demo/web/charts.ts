@@ -36,7 +36,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
   const xMin = o.xMin ?? (xs.length ? Math.min(...xs) : 0);
   const xMax = o.xMax ?? (xs.length ? Math.max(...xs) : 1);
   const yMin = o.yMin ?? 0;
-  const yMax = o.yMax ?? (ys.length ? Math.max(...ys) * 1.05 || 1 : 1);
+  const yMax = o.yMax ?? niceCeil(ys.length ? Math.max(...ys) : 1);
   const px = (x: number): number => m.left + ((x - xMin) / (xMax - xMin || 1)) * (w - m.left - m.right);
   const py = (y: number): number => h - m.bottom - ((y - yMin) / (yMax - yMin || 1)) * (h - m.top - m.bottom);
 
@@ -97,6 +97,14 @@ export function drawLineChart(canvas: HTMLCanvasElement, series: readonly Series
     ctx.fillText(s.label, legendX + 18, 13);
     legendX += 26 + ctx.measureText(s.label).width;
   }
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k at or above v (so a quarter of it is a round tick). */
+function niceCeil(v: number): number {
+  if (!(v > 0) || !Number.isFinite(v)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5]) if (m * p >= v) return m * p;
+  return 10 * p;
 }
 
 function formatTick(v: number): string {

@@ -63,6 +63,7 @@ function showError(message: string): void {
   const box = $('error');
   box.textContent = message;
   box.hidden = false;
+  if (status.backend === undefined) $('backend').textContent = 'The wasm backend did not start (see the message below); reload the page to try again.';
   setState('error', 'Stopped by an error (see above).');
 }
 
@@ -161,7 +162,7 @@ function describeBackend(info: BackendInfo, isolated: boolean): string {
 }
 
 // ---------------------------------------------------------------- the training worker
-let worker = createWorker();
+const worker = createWorker();
 
 function onMessage(msg: FromWorker): void {
   switch (msg.type) {
@@ -309,11 +310,3 @@ $('bench').addEventListener('click', () => void runBench());
 attachWorker(worker);
 drawCurves();
 drawEpsilon();
-// A worker that died (e.g. the wasm binary failed to load) is replaced before the next run.
-$('run').addEventListener('click', () => {
-  if (status.state === 'error' && status.backend === undefined) {
-    worker.terminate();
-    worker = createWorker();
-    attachWorker(worker);
-  }
-});

@@ -71,7 +71,8 @@ function getMnist(baseUrl: string): Promise<Mnist> {
     const res = await fetch(input, initOptions);
     if (!res.ok || res.body === null) return res;
     const length = Number(res.headers.get('content-length') ?? Number.NaN);
-    if (Number.isFinite(length)) total += length;
+    // With Content-Encoding the body arrives inflated and Content-Length no longer counts it.
+    if (Number.isFinite(length) && res.headers.get('content-encoding') === null) total += length;
     const counter = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         loaded += chunk.length;

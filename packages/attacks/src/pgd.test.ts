@@ -236,8 +236,9 @@ describe('pgd', () => {
     const binary = new LinearModel({ inputSize: 4 });
     expect(() => pgd(binary, x, tf.tensor1d([1, 0]), { threatModel })).toThrow(/pgd: y must hold labels -1 or \+1/);
     binary.dispose();
-    // only the 5 label/input tensors created in the expect lines above remain, nothing from pgd itself
-    expect(tf.memory().numTensors).toBe(before + 5);
+    expect(() => pgd(binary, x, tf.tensor1d([1, -1]), { threatModel })).toThrow(/pgd: model has disposed variables/);
+    // only the 6 label/input tensors created in the expect lines above remain, nothing from pgd itself
+    expect(tf.memory().numTensors).toBe(before + 6);
     model.dispose();
   });
 });

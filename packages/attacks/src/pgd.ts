@@ -21,7 +21,7 @@ export interface PgdOptions {
   stepSize?: number;
   /** Start from a seeded random point of S(x) (`threatModel.randomPoint`) instead of x. @default true */
   randomStart?: boolean;
-  /** Independent runs; each example keeps its worst result over them. @default 1 */
+  /** Independent runs; each example keeps its worst result over them. Ignored without `randomStart` (every run would be the same). @default 1 */
   restarts?: number;
   /** Seed of the random starts (restart r uses seed + r). @default 0 */
   seed?: number;

@@ -2,6 +2,10 @@ import { getGradient, registerGradient, type GradConfig } from '@tensorflow/tfjs
 import { gradientConfigs } from './internal/gradient-configs.js';
 import { ArgumentError } from './errors.js';
 import { describeValue } from './describe-value.js';
+import { batchMatMulGradConfig } from './internal/batch-mat-mul-grad.js';
+
+/** Gradients advkit registers in place of tfjs-core's (same math, faster on wasm; see each config). */
+const overrides: GradConfig[] = [batchMatMulGradConfig];
 
 const extraGradients: GradConfig[] = [];
 
@@ -9,7 +13,9 @@ const extraGradients: GradConfig[] = [];
  * Registers, once per process, every gradient tfjs-core ships (tfjs-core registers none by itself, and
  * its `register_all_gradients` module cannot be loaded by plain Node ESM) plus any gradient advkit adds
  * with {@link addGradientConfig}. Gradients already registered (for instance by the union package
- * `@tensorflow/tfjs`) are left as they are. Safe to call any number of times.
+ * `@tensorflow/tfjs`) are left as they are, except `BatchMatMul`, whose gradient advkit replaces with
+ * the same formulas written with explicit transposes (tfjs-backend-wasm runs matMul's transpose flags
+ * 10–40× slower; see `internal/batch-mat-mul-grad.ts`). Safe to call any number of times.
  *
  * Functions that need gradients (attacks, trainers) call this for you; call it yourself only if you use
  * `tf.grad` on your own before any advkit function.
@@ -18,6 +24,12 @@ const extraGradients: GradConfig[] = [];
  */
 export function registerGradients(): number {
   let added = 0;
+  for (const config of overrides) {
+    if (getGradient(config.kernelName) !== config) {
+      registerGradient(config);
+      added++;
+    }
+  }
   for (const config of [...gradientConfigs, ...extraGradients]) {
     if (getGradient(config.kernelName) == null) {
       registerGradient(config);

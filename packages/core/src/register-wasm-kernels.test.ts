@@ -204,3 +204,34 @@ describe('registerWasmKernels', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('BatchMatMul gradient (explicit transposes)', () => {
+  it('matches the closed form for all four transpose cases, on wasm', async () => {
+    const { registerGradients } = await import('./register-gradients.js');
+    const tf = await import('@tensorflow/tfjs-core');
+    const { batchMatMulGradConfig } = await import('./internal/batch-mat-mul-grad.js');
+    registerGradients();
+    expect(tf.getBackend()).toBe('wasm');
+    expect(tf.getGradient('BatchMatMul')).toBe(batchMatMulGradConfig); // ours, not tfjs-core's
+    // L = sum(W ⊙ (A·B)) ⇒ ∂L/∂A = W·Bᵀ, ∂L/∂B = Aᵀ·W (computed in float64 JS below).
+    const a = [[1, 2, -1], [0.5, -3, 2]]; // 2×3
+    const b = [[2, 0], [-1, 1], [3, -2]]; // 3×2
+    const w = [[1, -2], [0.5, 3]]; // 2×2
+    const T = (m: number[][]) => m[0]!.map((_, j) => m.map((row) => row[j]!));
+    const mul = (x: number[][], y: number[][]) => x.map((r) => y[0]!.map((_, j) => r.reduce((s, v, k) => s + v * y[k]![j]!, 0)));
+    const dA = mul(w, T(b));
+    const dB = mul(T(a), w);
+    for (const [ta, tb] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+      const A = tf.tensor2d(ta ? T(a) : a);
+      const B = tf.tensor2d(tb ? T(b) : b);
+      const W = tf.tensor2d(w);
+      const before = tf.memory().numTensors;
+      const [gA, gB] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(W, tf.matMul(x, y, ta, tb))))([A, B]);
+      expect(tf.memory().numTensors).toBe(before + 2);
+      // small integers and halves: float32 products and sums here are exact
+      expect(gA!.arraySync()).toEqual(ta ? T(dA) : dA);
+      expect(gB!.arraySync()).toEqual(tb ? T(dB) : dB);
+      tf.dispose([A, B, W, gA!, gB!]);
+    }
+  });
+});

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, CheckpointError, ArgumentError } from '@advkit/core';
-import { LinearModel, getWeights } from '@advkit/models';
+import { LinearModel, Mlp, getWeights } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { sgd, sgdAsync, robustLinearSgd, robustLinearSgdAsync, encodeTrainingState, decodeTrainingState, type TrainingState, type TrainResult } from './index.js';
 import { FileCheckpointStore } from './node/index.js';
 import { syntheticBinary } from './test-utils/synthetic-binary.js';
+import { syntheticClasses } from './test-utils/synthetic-classes.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -77,6 +78,8 @@ describe('checkpoint and resume (in process)', () => {
     expect(() => sgd(new LinearModel({ inputSize: 12, seed: 1 }), data, { ...opts, epochs: 1, resumeFrom: state })).toThrow(/outside 1..2/);
     expect(() => sgd(m, data, { ...opts, resumeFrom: { ...state!, weights: [new Float32Array(3), new Float32Array(1)] } })).toThrow(CheckpointError);
     expect(() => sgd(m, data, { checkpoint: { save: () => Promise.resolve() } })).toThrow(/returned a Promise/);
+    expect(() => sgd(m, data, { ...opts, resumeFrom: { ...state!, rngAtEpochStart: [-1, 0, 0, 0, 0] } })).toThrow(/not a generator state/);
+    expect(() => sgd(m, data, { optimizer: tf.train.sgd(0.1), checkpoint: { save: () => undefined } })).toThrow(/use the async variant/);
     expect(() => sgd(m, data, { checkpoint: {} as never })).toThrow(ArgumentError);
     expect(() => sgd(m, data, { checkpoint: { save: () => undefined, everySteps: 0 } })).toThrow(/everySteps/);
     expect(() => sgd(m, data, { epochs: 1, checkpoint: { save: () => { throw new Error('disk full'); } } })).toThrow(/saving the checkpoint failed: disk full/);
@@ -131,6 +134,53 @@ describe('checkpoint and resume (in process)', () => {
     a.dispose();
     b.dispose();
   });
+});
+
+describe('checkpoints with a tfjs optimizer (async trainers)', () => {
+  const classes = syntheticClasses(300, 6, 3, 1);
+  const mlp = (): Mlp => new Mlp({ inputShape: [6], hiddenSizes: [8], numClasses: 3, seed: 5 });
+  const flatAll = (m: Mlp): number[] => getWeights(m).flatMap((w) => Array.from(w));
+  const o = { epochs: 3, batchSize: 40, seed: 2 };
+
+  for (const [name, make, exact] of [
+    ['momentum', () => tf.train.momentum(0.05, 0.9), true],
+    ['adam', () => tf.train.adam(0.01), false],
+  ] as const) {
+    it(`${name}: the optimizer's slots are saved and restored; the resumed run ${exact ? 'is bit-identical' : 'matches to float32 rounding'}`, async () => {
+      const ref = mlp();
+      const refOpt = make();
+      await sgdAsync(ref, classes, { ...o, optimizer: refOpt });
+      const a = mlp();
+      const optA = make();
+      const ac = new AbortController();
+      let saved: TrainingState | undefined;
+      let steps = 0;
+      await expect(
+        sgdAsync(a, classes, { ...o, optimizer: optA, signal: ac.signal, checkpoint: { save: (s) => void (saved = decodeTrainingState(encodeTrainingState(s))) }, onProgress: () => ++steps === 13 && ac.abort(new Error('stop')) }),
+      ).rejects.toThrow('stop');
+      expect(saved!.optimizer![0]).toMatchObject({ name: 'iter', dtype: 'int32', values: [13] });
+      expect(saved!.optimizer!.length).toBe(name === 'momentum' ? 1 + 4 : 1 + 8); // iter + a slot (two for Adam) per variable
+      const before = tf.memory().numTensors;
+      const b = mlp();
+      const optB = make();
+      await sgdAsync(b, classes, { ...o, optimizer: optB, resumeFrom: saved });
+      if (exact) {
+        expect(flatAll(b)).toEqual(flatAll(ref));
+      } else {
+        // tfjs's Adam.setWeights recomputes β^t with pow() where training multiplies by β each step, so the
+        // bias correction differs in the last bits: 1e-5 relative (~100 float32 ulps) after 13 more steps.
+        const r = flatAll(ref);
+        const scale = Math.max(...r.map(Math.abs));
+        expect(Math.max(...flatAll(b).map((v, i) => Math.abs(v - r[i]!))) / scale).toBeLessThan(1e-5);
+      }
+      // no tensor leaked by saving or restoring the optimizer: only the new model's variables and the new
+      // optimizer's slots (one per variable for momentum, two for Adam) plus its 2 constant scalars remain
+      expect(tf.memory().numTensors - before).toBe(b.variables.length + (name === 'momentum' ? 4 : 8) + 2);
+      await expect(sgdAsync(mlp(), classes, { ...o, resumeFrom: saved })).rejects.toThrow(/holds a tfjs optimizer state/);
+      [ref, a, b].forEach((m) => m.dispose());
+      [refOpt, optA, optB].forEach((x) => x.dispose());
+    });
+  }
 });
 
 describe('FileCheckpointStore', () => {

@@ -70,6 +70,17 @@ function checkStateFields(s: TrainingState, fail: (msg: string) => CheckpointErr
     throw fail('has a bad generator state');
   }
   if (!Array.isArray(s.epochs) || !s.epochs.every((m) => typeof m === 'object' && m !== null && typeof m.trainLoss === 'number')) throw fail('has bad epoch metrics');
+  if (s.optimizer !== undefined) {
+    const ok =
+      Array.isArray(s.optimizer) &&
+      s.optimizer.every(
+        (w) =>
+          typeof w === 'object' && w !== null && typeof w.name === 'string' && (w.dtype === 'float32' || w.dtype === 'int32') &&
+          Array.isArray(w.shape) && w.shape.every((d) => int(d)) && Array.isArray(w.values) &&
+          w.values.length === w.shape.reduce((a, d) => a * d, 1) && w.values.every((v) => typeof v === 'number'),
+      );
+    if (!ok) throw fail('has a bad optimizer state');
+  }
   const p = s.partial as Partial<TrainingState['partial']> | undefined;
   if (typeof p !== 'object' || p === null || ![p.lossSum, p.errSum, p.learningRate, p.seconds].every((v) => typeof v === 'number')) throw fail('has bad partial sums');
 }

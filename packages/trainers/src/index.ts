@@ -17,7 +17,7 @@ export { IndexedDbCheckpointStore } from './indexed-db-checkpoint-store.js';
 export type { IndexedDbCheckpointStoreOptions } from './indexed-db-checkpoint-store.js';
 export { checkTrainingData } from './training-data.js';
 export type { TrainingData } from './training-data.js';
-export type { TrainOptions, TrainResult, TrainProgress, EpochMetrics, LearningRate, CheckpointOptions, TrainingState } from './train-options.js';
+export type { TrainOptions, TrainResult, TrainProgress, EpochMetrics, LearningRate, CheckpointOptions, TrainingState, OptimizerWeight } from './train-options.js';
 export type { StepStats } from './step-stats.js';
 export { robustEvaluate } from './robust-evaluate.js';
 export type { RobustEvaluateOptions, RobustEvaluation } from './robust-evaluate.js';

@@ -18,8 +18,9 @@ const STORE = 'checkpoints';
  * `encodeTrainingState` in a readwrite transaction, which IndexedDB commits atomically (all or
  * nothing); `load` verifies the CRC-32 like the file store.
  *
- * Limitation: not covered by advkit's automated tests yet (they run in Node, which has no IndexedDB);
- * check it in the browser demo before relying on it.
+ * Tested in Node against fake-indexeddb (a JS implementation of the IndexedDB spec), not yet in a real
+ * browser, where quota limits, private browsing and storage eviction can make `save` fail
+ * (CheckpointError).
  */
 export class IndexedDbCheckpointStore implements CheckpointStore {
   readonly database: string;

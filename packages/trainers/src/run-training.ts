@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, CheckpointError, Rng, checkNumber, checkOptions, describeValue, registerGradients } from '@advkit/core';
 import { getWeights, setWeights, type Model } from '@advkit/models';
 import { batchOrder, gatherRows } from '@advkit/datasets';
-import type { EpochMetrics, TrainOptions, TrainResult, TrainingState } from './train-options.js';
+import type { EpochMetrics, OptimizerWeight, TrainOptions, TrainResult, TrainingState } from './train-options.js';
 import { checkTrainingData, type TrainingData } from './training-data.js';
 import type { StepStats } from './step-stats.js';
 
@@ -52,14 +52,11 @@ export function resolveTrainOptions(options: TrainOptions, fn: string): Resolved
   if (sig !== undefined && (typeof sig !== 'object' || sig === null || typeof (sig as AbortSignal).aborted !== 'boolean')) {
     throw new ArgumentError(`must be an AbortSignal, got ${describeValue(sig)}`, { fn, argument: 'options.signal' });
   }
-  if (options.optimizer !== undefined && (ck !== undefined || options.resumeFrom !== undefined)) {
-    throw new ArgumentError('cannot be combined with checkpoint/resumeFrom yet (the optimizer state is not saved)', { fn, argument: 'options.optimizer' });
-  }
   return { epochs, batchSize, learningRate, seed, shuffle: options.shuffle ?? true };
 }
 
-/** What the loop asks its driver to do: persist a state (and possibly wait for it). */
-type LoopEvent = { kind: 'save'; state: TrainingState } | { kind: 'step' };
+/** What the loop asks its driver to do: persist a state, restore the optimizer's state, or nothing (a step ended). */
+type LoopEvent = { kind: 'save'; state: TrainingState } | { kind: 'resume'; state: TrainingState } | { kind: 'step' };
 
 /**
  * The minibatch loop every trainer shares: per epoch, a seeded shuffle; per step, the batch is copied
@@ -72,6 +69,12 @@ type LoopEvent = { kind: 'save'; state: TrainingState } | { kind: 'step' };
  * Promise is a CheckpointError: use {@link runTrainingAsync}).
  */
 export function runTraining(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): TrainResult {
+  if (options?.optimizer !== undefined && (options.checkpoint !== undefined || options.resumeFrom !== undefined)) {
+    throw new ArgumentError('cannot be checkpointed or resumed by the synchronous trainers (tfjs reads optimizer state asynchronously): use the async variant (e.g. sgdAsync)', {
+      fn,
+      argument: 'options.optimizer',
+    });
+  }
   const loop = trainingLoop(model, data, options, fn, step);
   for (;;) {
     const it = loop.next();
@@ -115,15 +118,48 @@ export async function runTrainingAsync(model: Model, data: TrainingData, options
     const it = loop.next();
     if (it.done) return it.value;
     if (it.value.kind === 'save') {
+      const state = it.value.state;
+      if (options.optimizer !== undefined) state.optimizer = await readOptimizer(options.optimizer, fn);
       try {
-        await options.checkpoint!.save(it.value.state);
+        await options.checkpoint!.save(state);
       } catch (cause) {
         throw wrapSaveError(fn, cause);
       }
+    } else if (it.value.kind === 'resume') {
+      if (options.optimizer !== undefined) await restoreOptimizer(options.optimizer, it.value.state, fn);
     } else if (performance.now() - last >= yieldEveryMs) {
       await yieldToEventLoop();
       last = performance.now();
     }
+  }
+}
+
+/** `optimizer.getWeights()` as plain numbers. The iteration scalar it makes is ours to free; the slots are the optimizer's. */
+async function readOptimizer(optimizer: tf.Optimizer, fn: string): Promise<OptimizerWeight[]> {
+  let named: { name: string; tensor: tf.Tensor }[];
+  try {
+    named = await optimizer.getWeights();
+  } catch (cause) {
+    throw new CheckpointError(`${fn}: cannot read the state of this optimizer (${(cause as Error).message})`, { cause });
+  }
+  return named.map(({ name, tensor }) => {
+    const w: OptimizerWeight = { name, shape: [...tensor.shape], dtype: tensor.dtype === 'int32' ? 'int32' : 'float32', values: Array.from(tensor.dataSync() as ArrayLike<number>) };
+    if (name === 'iter') tensor.dispose();
+    return w;
+  });
+}
+
+/** Puts a saved optimizer state back (`optimizer.setWeights`, which copies the tensors it gets). */
+async function restoreOptimizer(optimizer: tf.Optimizer, state: TrainingState, fn: string): Promise<void> {
+  const saved = state.optimizer;
+  if (saved === undefined) throw new CheckpointError(`${fn}: options.resumeFrom holds no optimizer state, but options.optimizer is set`);
+  const tensors = saved.map((w) => ({ name: w.name, tensor: tf.tensor(w.values, w.shape, w.dtype) }));
+  try {
+    await optimizer.setWeights(tensors);
+  } catch (cause) {
+    throw new CheckpointError(`${fn}: the saved optimizer state does not fit options.optimizer (${(cause as Error).message})`, { cause });
+  } finally {
+    tensors.forEach((t) => t.tensor.dispose());
   }
 }
 
@@ -159,17 +195,27 @@ function* trainingLoop(model: Model, data: TrainingData, options: TrainOptions, 
   let resumed: TrainingState['partial'] | undefined;
   if (options.resumeFrom !== undefined) {
     const s = checkResumeState(options.resumeFrom, fn, settings, model);
+    if ((s.optimizer !== undefined) !== (options.optimizer !== undefined)) {
+      throw new CheckpointError(
+        `${fn}: options.resumeFrom ${s.optimizer === undefined ? 'was saved without a tfjs optimizer, but options.optimizer is set' : 'holds a tfjs optimizer state, but options.optimizer is not set'}`,
+      );
+    }
     try {
       setWeights(model, s.weights);
     } catch (cause) {
       throw new CheckpointError(`${fn}: options.resumeFrom.weights do not fit the model: ${(cause as Error).message}`, { cause });
     }
-    rng = Rng.fromState(s.rngAtEpochStart);
+    try {
+      rng = Rng.fromState(s.rngAtEpochStart);
+    } catch (cause) {
+      throw new CheckpointError(`${fn}: options.resumeFrom.rngAtEpochStart is not a generator state`, { cause });
+    }
     epochs = s.epochs.map((m) => ({ ...m }));
     startEpoch = s.epoch;
     startStep = s.step;
     steps = s.totalSteps;
     resumed = { ...s.partial };
+    yield { kind: 'resume', state: s };
   }
 
   const t0 = performance.now();

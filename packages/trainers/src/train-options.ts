@@ -57,15 +57,16 @@ export interface TrainOptions {
   /** Called after every epoch with its metrics. */
   onEpochEnd?: (metrics: EpochMetrics) => void;
   /**
-   * Save {@link TrainingState}s while training (see {@link CheckpointOptions}). Not supported together
-   * with `optimizer` (a tfjs optimizer's slots are not saved yet). @default undefined (no checkpoints)
+   * Save {@link TrainingState}s while training (see {@link CheckpointOptions}). With a tfjs `optimizer`
+   * only the async trainers can (its state is read asynchronously). @default undefined (no checkpoints)
    */
   checkpoint?: CheckpointOptions;
   /**
    * Continue from a saved state instead of starting afresh: the model's weights, the epoch and step, the
    * shuffle generator and the metrics so far are restored from it. The state must come from the same
    * trainer with the same epochs (or fewer), batch size, seed, shuffle and data size, else
-   * `CheckpointError`. Not supported together with `optimizer`. @default undefined
+   * `CheckpointError`. With a tfjs `optimizer` only the async trainers can (they restore its state; pass
+   * a fresh optimizer of the same kind and settings). @default undefined
    */
   resumeFrom?: TrainingState;
   /**
@@ -130,4 +131,17 @@ export interface TrainingState {
   partial: { lossSum: number; errSum: number; learningRate: number; seconds: number };
   /** `CheckpointOptions.meta`, stored as given. */
   meta?: Record<string, unknown>;
+  /**
+   * The tfjs optimizer's state (`optimizer.getWeights()`: the iteration count and its slots, e.g.
+   * momentum accumulators or Adam moments), saved by the async trainers only. @default undefined
+   */
+  optimizer?: OptimizerWeight[];
+}
+
+/** One named tensor of a tfjs optimizer's state, as plain numbers. */
+export interface OptimizerWeight {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  values: number[];
 }

@@ -47,11 +47,13 @@ export function runPgd(model: Model, x: tf.Tensor, labels: tf.Tensor, cfg: PgdCo
   const stepBall = new LpBall({ norm: ball.norm, epsilon: cfg.stepSize });
   const grad = tf.grad((xi: tf.Tensor) => tf.sum(attackObjective(model.logits(xi), labels, cfg.loss, cfg.targeted)));
   const batch = x.shape[0]!;
+  // without a random start every restart would repeat the same deterministic run
+  const restarts = cfg.randomStart ? cfg.restarts : 1;
   let best: tf.Tensor | undefined;
   let bestSuccess: Float32Array | undefined;
   let bestJ: Float32Array | undefined;
   try {
-    for (let r = 0; r < cfg.restarts; r++) {
+    for (let r = 0; r < restarts; r++) {
       let cur = tf.tidy(() => {
         const start = cfg.randomStart ? ball.randomPoint(x, { seed: cfg.seed + r }) : x;
         return ball.project(start, x);
@@ -68,7 +70,7 @@ export function runPgd(model: Model, x: tf.Tensor, labels: tf.Tensor, cfg: PgdCo
         cur.dispose();
         throw e;
       }
-      if (cfg.restarts === 1) return cur;
+      if (restarts === 1) return cur;
       const [jT, sT] = tf.tidy(() => {
         const z = model.logits(cur);
         return [attackObjective(z, labels, cfg.loss, cfg.targeted), attackSuccess(z, labels, cfg.targeted)];
