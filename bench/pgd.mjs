@@ -63,27 +63,6 @@ function runTorch(kind, count, steps, threads) {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-/**
- * A what-if, in this process only: tfjs's MatMul gradient multiplies by a transposed operand
- * (matMul(dy, b, false, true)), which tfjs-backend-wasm 4.22 runs ~7× slower than a plain product of
- * an explicitly transposed copy (measured: [100,100]x[784,100]ᵀ 7.5 ms vs 1.1 ms). This re-registers
- * the gradient with explicit transposes to show what fixing it would gain. Not part of advkit.
- */
-function registerTransposeFreeMatMulGradient() {
-  const perm = (t) => [...Array(t.rank - 2).keys(), t.rank - 1, t.rank - 2];
-  const T = (t) => tf.transpose(t, perm(t));
-  tf.registerGradient({
-    kernelName: 'BatchMatMul',
-    inputsToSave: ['a', 'b'],
-    gradFunc: (dy, [a, b], { transposeA, transposeB }) => {
-      if (!transposeA && !transposeB) return { a: () => tf.matMul(dy, T(b)), b: () => tf.matMul(T(a), dy) };
-      if (!transposeA && transposeB) return { a: () => tf.matMul(dy, b), b: () => tf.matMul(T(dy), a) };
-      if (transposeA && !transposeB) return { a: () => tf.matMul(b, T(dy)), b: () => tf.matMul(a, dy) };
-      return { a: () => tf.matMul(T(b), T(dy)), b: () => tf.matMul(T(dy), T(a)) };
-    },
-  });
-}
-
 const torchOk = haveTorch();
 if (!torchOk) console.error('PyTorch not found at /usr/bin/python3: install python3-torch python3-numpy libopenblas0-pthread (Debian) to get the ratio.');
 // PyTorch with 2 threads (the machine's cores, its default here) and with 1 thread (advkit's wasm
@@ -107,16 +86,12 @@ if (withCnn) {
   cnn = { n: cnnN, steps: cnnSteps, advkit: o, pytorch: t, pytorch1Thread: t1, ratio: t ? t / o : null, ratio1Thread: t1 ? t1 / o : null };
   console.error(`CNN: advkit ${o.toFixed(2)} ex/s` + (t ? `, PyTorch ${t.toFixed(2)} ex/s (2 threads), ${t1.toFixed(2)} (1 thread)` : ''));
 }
-const whatIf = [];
-registerTransposeFreeMatMulGradient();
-for (let i = 0; i < reps; i++) whatIf.push(runOurs('mlp', n, 20));
-console.error(`MLP with transpose-free MatMul gradient (what-if): ${median(whatIf).toFixed(1)} ex/s`);
 
 const result = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, backend },
   setting: { attack: 'PGD Linf eps 0.1, 20 steps of 0.01, no random start, ball ∩ [0,1]', optimizer: 'SGD lr 0.1', batchSize: 100 },
-  mlp: { n, reps, advkit: median(ours), pytorch: torchOk ? median(torch) : null, pytorch1Thread: torchOk ? median(torch1) : null, advkitTransposeFreeMatMulGrad: median(whatIf) },
+  mlp: { n, reps, advkit: median(ours), pytorch: torchOk ? median(torch) : null, pytorch1Thread: torchOk ? median(torch1) : null },
   cnn,
   load: process.platform === 'linux' ? (await import('node:os')).loadavg() : null,
 };
@@ -129,6 +104,5 @@ const r2 = (a, b) => (a == null || b == null ? '—' : `${(a / b).toFixed(2)}×`
 console.log(`| PGD adversarial training, examples/s (MLP: median of ${reps}) | advkit (tfjs wasm SIMD, 1 thread) | PyTorch 2 threads | PyTorch 1 thread | PyTorch/advkit (2 thr, 1 thr) |`);
 console.log('|---|---|---|---|---|');
 console.log(`| MLP 784-100-10, PGD-20, ${n} images | ${f(result.mlp.advkit)} | ${f(result.mlp.pytorch)} | ${f(result.mlp.pytorch1Thread)} | ${r2(result.mlp.pytorch, result.mlp.advkit)}, ${r2(result.mlp.pytorch1Thread, result.mlp.advkit)} |`);
-console.log(`| same, advkit with a transpose-free MatMul gradient (what-if) | ${f(result.mlp.advkitTransposeFreeMatMulGrad)} | | | ${r2(result.mlp.pytorch, result.mlp.advkitTransposeFreeMatMulGrad)}, ${r2(result.mlp.pytorch1Thread, result.mlp.advkitTransposeFreeMatMulGrad)} |`);
 if (cnn) console.log(`| tutorial CNN, PGD-${cnn.steps}, ${cnn.n} images (1 run) | ${f(cnn.advkit, 2)} | ${f(cnn.pytorch, 2)} | ${f(cnn.pytorch1Thread, 2)} | ${r2(cnn.pytorch, cnn.advkit)}, ${r2(cnn.pytorch1Thread, cnn.advkit)} |`);
 console.log(`load average during the run: ${result.load ? result.load.map((v) => v.toFixed(2)).join(', ') : '—'}`);
