@@ -193,9 +193,11 @@ describe('the demo page in Chromium', () => {
       await page.screenshot({ path: join(outputDir, 'demo-missing-data.png') });
       expect(status.state).toBe('error');
       const alert = page.getByTestId('error');
-      await expect(alert.isVisible()).resolves.toBe(true);
+      // the page sets its state before it paints the message and re-enables Run: wait for both
+      await alert.waitFor({ state: 'visible', timeout: 10_000 });
       await expect(alert.textContent()).resolves.toMatch(/loadMnist: train-images-idx3-ubyte not found under http:\/\/127\.0\.0\.1:\d+\/no-such-dir\/.*HTTP 404/);
       // the page stays usable: Run is enabled again
+      await page.waitForFunction(() => !(document.querySelector('[data-testid="run"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 10_000 });
       await expect(page.getByTestId('run').isEnabled()).resolves.toBe(true);
     } finally {
       await close();

@@ -16,3 +16,4 @@ export { registerGradients, addGradientConfig, hasGradient } from './register-gr
 export { initBackend } from './init-backend.js';
 export { registerWasmKernels } from './register-wasm-kernels.js';
 export type { BackendInfo, InitBackendOptions, WasmPaths } from './init-backend.js';
+export { crc32 } from './crc32.js';

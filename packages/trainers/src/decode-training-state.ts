@@ -1,6 +1,5 @@
-import { CheckpointError, describeValue } from '@advkit/core';
+import { CheckpointError, describeValue, crc32 } from '@advkit/core';
 import type { TrainingState } from './train-options.js';
-import { crc32 } from './crc32.js';
 import { CHECKPOINT_FILE_VERSION, CHECKPOINT_MAGIC } from './encode-training-state.js';
 
 /** Largest header accepted (the JSON part; a real one is a few KB). */

@@ -1,6 +1,5 @@
-import { ArgumentError, describeValue } from '@advkit/core';
+import { ArgumentError, describeValue, crc32 } from '@advkit/core';
 import type { TrainingState } from './train-options.js';
-import { crc32 } from './crc32.js';
 
 /** The first 8 bytes of every advkit checkpoint file. */
 export const CHECKPOINT_MAGIC = 'ADVKCKPT';

@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { crc32 } from '@advkit/core';
 
 /**
  * Encodes an 8-bit RGB image as PNG (PNG spec, ISO/IEC 15948: signature, IHDR, one zlib IDAT with
@@ -37,20 +38,4 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   out.set(data, 8);
   dv.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
   return out;
-}
-
-let table: Uint32Array | undefined;
-/** CRC-32 (IEEE 802.3 polynomial 0xEDB88320), as PNG chunks need. */
-export function crc32(bytes: Uint8Array): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

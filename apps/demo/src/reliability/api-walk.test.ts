@@ -147,6 +147,7 @@ const CASES: Record<string, Case> = {
   runTrainingAsync: { sweep: [0, 1, 2, 4], valid: () => [m, data, { epochs: 1 }, 'f', () => ({ lossSum: 0, errors: 0 })], bad: [['bad options', () => [m, data, { epochs: -2 }, 'f', () => ({ lossSum: 0, errors: 0 })]]] },
   resolveTrainOptions: { sweep: [0], valid: () => [{}, 'f'], bad: [['NaN lr', () => [{ learningRate: Number.NaN }, 'f']], ['non-boolean shuffle', () => [{ shuffle: 'yes' }, 'f']], ['checkpoint every 0 steps', () => [{ checkpoint: { save: () => undefined, everySteps: 0 } }, 'f']]] },
   checkTrainingData: { sweep: [0, 1], valid: () => [data, m, 'f'], bad: [['n mismatch', () => [{ ...data, n: 2 }, m, 'f']], ['x as array', () => [{ ...data, x: [1] }, m, 'f']]] },
+  crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
   encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
   decodeTrainingState: { valid: () => [trainers.encodeTrainingState(validState())], bad: [['garbage', () => [new Uint8Array(40)]], ['string', () => ['ADVKCKPT']], ['empty', () => [new Uint8Array(0)]]] },
 };
