@@ -105,6 +105,8 @@ export default defineConfig({
     target: 'es2022',
     // tfjs-core and the wasm glue are large; the page loads them once.
     chunkSizeWarningLimit: 2000,
+    // the demo page, and a page that checks IndexedDbCheckpointStore in the browser (e2e test)
+    rolldownOptions: { input: { main: join(here, 'web', 'index.html'), 'checkpoint-check': join(here, 'web', 'checkpoint-check.html') } },
   },
   worker: { format: 'es', plugins: () => [selfContainedThreadedFactory()] },
   server: { headers: ISOLATION_HEADERS, host: '127.0.0.1' },
