@@ -3,9 +3,10 @@ import { gradientConfigs } from './internal/gradient-configs.js';
 import { ArgumentError } from './errors.js';
 import { describeValue } from './describe-value.js';
 import { batchMatMulGradConfig } from './internal/batch-mat-mul-grad.js';
+import { conv2dGradConfig } from './internal/conv2d-grad.js';
 
 /** Gradients advkit registers in place of tfjs-core's (same math, faster on wasm; see each config). */
-const overrides: GradConfig[] = [batchMatMulGradConfig];
+const overrides: GradConfig[] = [batchMatMulGradConfig, conv2dGradConfig];
 
 const extraGradients: GradConfig[] = [];
 
@@ -13,9 +14,11 @@ const extraGradients: GradConfig[] = [];
  * Registers, once per process, every gradient tfjs-core ships (tfjs-core registers none by itself, and
  * its `register_all_gradients` module cannot be loaded by plain Node ESM) plus any gradient advkit adds
  * with {@link addGradientConfig}. Gradients already registered (for instance by the union package
- * `@tensorflow/tfjs`) are left as they are, except `BatchMatMul`, whose gradient advkit replaces with
- * the same formulas written with explicit transposes (tfjs-backend-wasm runs matMul's transpose flags
- * 10–40× slower; see `internal/batch-mat-mul-grad.ts`). Safe to call any number of times.
+ * `@tensorflow/tfjs`) are left as they are, except two that advkit replaces with the same math in a
+ * form tfjs-backend-wasm runs much faster: `BatchMatMul` (explicit transposes instead of matMul's
+ * transpose flags, 10–40× slower on wasm; `internal/batch-mat-mul-grad.ts`) and `Conv2D` (the input
+ * gradient as a plain convolution instead of the naive Conv2DBackpropInput loop;
+ * `internal/conv2d-grad.ts`). Safe to call any number of times.
  *
  * Functions that need gradients (attacks, trainers) call this for you; call it yourself only if you use
  * `tf.grad` on your own before any advkit function.
