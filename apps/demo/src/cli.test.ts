@@ -79,6 +79,12 @@ describe('demo CLI (the built dist/cli.js, as `pnpm demo` runs it)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('ignores the `--` that `pnpm demo -- --help` passes through', async () => {
+    const r = await demo(['--', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--digits a,b/);
+  });
+
   it('--help prints usage and exits 0', async () => {
     const r = await demo(['--help']);
     expect(r.code).toBe(0);

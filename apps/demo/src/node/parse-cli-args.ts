@@ -47,7 +47,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      // `pnpm demo -- --eps 1` passes the `--` separator through: it is not an argument of ours
+      args: argv[0] === '--' ? argv.slice(1) : argv,
       strict: true,
       allowPositionals: false,
       options: {
