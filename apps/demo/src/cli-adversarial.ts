@@ -1,12 +1,23 @@
 #!/usr/bin/env node
-import { resolve } from 'node:path';
-import { initBackend, AdvkitError } from '@advkit/core';
+import { readFile, mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { initBackend, AdvkitError, CheckpointError } from '@advkit/core';
 import { loadMnist } from '@advkit/datasets';
+import type { TrainingState } from '@advkit/trainers';
+import { FileCheckpointStore } from '@advkit/trainers/node';
 import { CliUsageError } from './node/parse-cli-args.js';
 import { parseAdversarialArgs, ADVERSARIAL_USAGE } from './node/parse-adversarial-args.js';
 import { ProgressReporter } from './node/progress-reporter.js';
 import { formatAdversarialTable } from './node/format-adversarial-table.js';
-import { runAdversarialExperiment, type AdversarialExperimentResult } from './shared/adversarial-experiment.js';
+import { writeFileAtomic } from './node/write-file-atomic.js';
+import { formatDuration } from './node/format-duration.js';
+import {
+  runAdversarialExperimentAsync,
+  type AdversarialExperimentCheckpointing,
+  type AdversarialExperimentResult,
+  type AdversarialModelReport,
+  type TrainPhase,
+} from './shared/adversarial-experiment.js';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -31,25 +42,94 @@ async function main(argv: string[]): Promise<number> {
   const loadSeconds = (performance.now() - t0) / 1000;
   progress.line(`MNIST loaded in ${loadSeconds.toFixed(2)} s (${mnist.train.count} train, ${mnist.test.count} test images)`);
 
-  let phaseStart = performance.now();
-  const result = runAdversarialExperiment(mnist, args.settings, {
-    onPhase: (phase) => {
-      phaseStart = performance.now();
-      progress.start(phase);
-    },
-    onProgress: (_phase, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
-    onEpochEnd: (phase, m) => {
-      const elapsed = (performance.now() - phaseStart) / 1000;
-      const left = (elapsed / m.epoch) * (args.settings.epochs - m.epoch);
-      progress.line(
-        `${phase}: epoch ${String(m.epoch).padStart(2)}  train loss ${m.trainLoss.toFixed(4)}  train error ${m.trainError.toFixed(4)}  (${m.seconds.toFixed(1)} s; ~${left.toFixed(0)} s left in this phase)`,
-      );
-    },
-  });
+  // Checkpoints: per phase, the training state (after every epoch and on Ctrl-C) and, once evaluated,
+  // its report, so a resumed run skips finished phases. The async trainers yield to the event loop, so
+  // the SIGINT handler runs mid-epoch: the step finishes, the state is saved, we exit 130.
+  const ac = new AbortController();
+  const interrupted = new Error('interrupted');
+  let checkpointing: AdversarialExperimentCheckpointing | undefined;
+  if (args.checkpointDir !== undefined) {
+    checkpointing = await openCheckpoints(resolve(args.checkpointDir), args.resume, args.settings, progress);
+    if (args.checkpointEvery !== undefined) checkpointing.everySteps = args.checkpointEvery;
+    process.once('SIGINT', () => ac.abort(interrupted));
+  }
+  let result: AdversarialExperimentResult;
+  try {
+    result = await runAdversarialExperimentAsync(mnist, args.settings, {
+      signal: ac.signal,
+      ...(checkpointing === undefined ? {} : { checkpointing }),
+      onPhase: (phase) => progress.start(phase),
+      onProgress: (_phase, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
+      onEvaluateProgress: (_phase, done, total) => progress.update(done, total, `${done}/${total} test images`),
+      onEpochEnd: (phase, m) => {
+        // the last epoch's duration × epochs to go (right after a resume too, unlike a whole-run average)
+        const left = m.seconds * (args.settings.epochs - m.epoch);
+        progress.line(
+          `${phase}: epoch ${String(m.epoch).padStart(2)}  train loss ${m.trainLoss.toFixed(4)}  train error ${m.trainError.toFixed(4)}  (${formatDuration(m.seconds)}; ~${formatDuration(left)} left in this phase)`,
+        );
+      },
+    });
+  } catch (e) {
+    if (e !== interrupted) throw e;
+    progress.end();
+    progress.line(`interrupted: training state saved in ${resolve(args.checkpointDir!)}; continue with --resume`);
+    return 130;
+  }
   progress.end();
   if (args.json) process.stdout.write(JSON.stringify(toJson(result, backend, loadSeconds)) + '\n');
   else process.stdout.write(formatAdversarialTable(result, backend.backend) + '\n');
   return 0;
+}
+
+const PHASES: readonly TrainPhase[] = ['standard', 'pgd-trained'];
+
+/**
+ * One FileCheckpointStore per phase plus `<phase>.report.json` (written atomically) in `dir`. Without
+ * `resume` an existing run in `dir` is cleared; with it, whatever is there is loaded and checked.
+ */
+async function openCheckpoints(
+  dir: string,
+  resume: boolean,
+  settings: AdversarialExperimentResult['settings'],
+  progress: ProgressReporter,
+): Promise<AdversarialExperimentCheckpointing> {
+  await mkdir(dir, { recursive: true });
+  const stores = Object.fromEntries(PHASES.map((p) => [p, new FileCheckpointStore(dir, { name: `${p}.advkit` })])) as Record<TrainPhase, FileCheckpointStore>;
+  const reportPath = (p: TrainPhase) => join(dir, `${p}.report.json`);
+  const states: Partial<Record<TrainPhase, TrainingState>> = {};
+  const reports: NonNullable<AdversarialExperimentCheckpointing['reports']> = {};
+  if (resume) {
+    for (const p of PHASES) {
+      const s = await stores[p].load();
+      if (s !== undefined) states[p] = s;
+      const text = await readFile(reportPath(p), 'utf8').catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      });
+      if (text !== undefined) {
+        try {
+          reports[p] = JSON.parse(text) as AdversarialModelReport & { settings: unknown };
+        } catch {
+          throw new CheckpointError(`demo:adversarial: ${reportPath(p)} is not valid JSON; delete it to evaluate that phase again`);
+        }
+      }
+    }
+    const done = PHASES.filter((p) => reports[p] !== undefined);
+    const at = states['pgd-trained'] ?? states.standard;
+    progress.line(
+      done.length === 0 && at === undefined
+        ? `no checkpoint in ${dir}; starting afresh`
+        : `resuming from ${dir}: ${done.length > 0 ? `${done.join(', ')} evaluated; ` : ''}${at === undefined ? '' : `${String(at.meta?.phase)} training at epoch ${at.epoch}, step ${at.step}`}`,
+    );
+  } else {
+    await Promise.all(PHASES.flatMap((p) => [stores[p].clear(), rm(reportPath(p), { force: true })]));
+  }
+  return {
+    save: (phase, state) => stores[phase].save(state),
+    saveReport: (phase, report) => writeFileAtomic(reportPath(phase), JSON.stringify({ ...report, settings }, null, 1) + '\n'),
+    resume: states,
+    reports,
+  };
 }
 
 function toJson(r: AdversarialExperimentResult, backend: object, loadSeconds: number): object {

@@ -1,31 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, runCli } from './test-utils/run-cli.js';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-
-/** Runs the built CLI; `interruptOn`: send SIGINT once stderr matches it. */
-function demo(args: string[], interruptOn?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let sent = false;
-    p.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    p.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString();
-      if (interruptOn !== undefined && !sent && interruptOn.test(stderr)) {
-        sent = true;
-        p.kill('SIGINT');
-      }
-    });
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const demo = (args: string[], interruptOn?: RegExp) => runCli(cliPath('cli'), args, interruptOn);
 
 // what must not change when a run is interrupted and resumed (timings may)
 function results(stdout: string): unknown {

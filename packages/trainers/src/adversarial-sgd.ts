@@ -1,13 +1,11 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkOptions } from '@advkit/core';
-import { LinearModel, type Model } from '@advkit/models';
+import { checkOptions } from '@advkit/core';
+import type { Model } from '@advkit/models';
 import type { Attack } from '@advkit/attacks';
 import type { TrainOptions, TrainResult } from './train-options.js';
 import type { TrainingData } from './training-data.js';
 import { runTraining } from './run-training.js';
-import { linearStep } from './linear-step.js';
 import { ScalarCache } from './scalar-cache.js';
-import { autodiffStep } from './autodiff-step.js';
+import { adversarialStep, checkAttack } from './adversarial-step.js';
 
 export interface AdversarialSgdOptions extends TrainOptions {
   /** The inner maximisation: any {@link Attack} (exact linear, FGSM, PGD, …). */
@@ -26,25 +24,10 @@ export interface AdversarialSgdOptions extends TrainOptions {
 export function adversarialSgd(model: Model, data: TrainingData, options: AdversarialSgdOptions): TrainResult {
   const fn = 'adversarialSgd';
   const opts = checkOptions(options, fn);
-  const { attack, optimizer } = opts;
-  if (typeof attack !== 'object' || attack === null || typeof attack.run !== 'function') {
-    throw new ArgumentError('must be an Attack ({ name, run(model, x, y) })', { fn, argument: 'options.attack' });
-  }
-  const linear = model instanceof LinearModel && optimizer === undefined;
+  const attack = checkAttack(opts.attack, fn);
   const scalars = new ScalarCache();
   try {
-    return runTraining(model, data, opts, fn, (xb, yb, lr) => {
-      const labels = model.numOutputs === 1 ? tf.reshape(yb, [-1]) : yb;
-      const xAdv = attack.run(model, xb, labels);
-      if (labels !== yb) labels.dispose();
-      try {
-        return linear
-          ? linearStep(model as LinearModel, xAdv as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined, scalars)
-          : autodiffStep(model, xAdv, yb, lr, optimizer);
-      } finally {
-        xAdv.dispose();
-      }
-    });
+    return runTraining(model, data, opts, fn, adversarialStep(model, attack, opts.optimizer, scalars));
   } finally {
     scalars.dispose();
   }

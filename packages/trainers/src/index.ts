@@ -1,6 +1,8 @@
 export { sgd } from './sgd.js';
 export { adversarialSgd } from './adversarial-sgd.js';
 export type { AdversarialSgdOptions } from './adversarial-sgd.js';
+export { adversarialSgdAsync } from './adversarial-sgd-async.js';
+export type { AdversarialSgdAsyncOptions } from './adversarial-sgd-async.js';
 export { robustLinearSgd } from './robust-linear-sgd.js';
 export type { RobustLinearSgdOptions } from './robust-linear-sgd.js';
 export { evaluate } from './evaluate.js';

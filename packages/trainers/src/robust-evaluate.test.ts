@@ -25,8 +25,10 @@ describe('robustEvaluate', () => {
     const model = trainedMlp();
     const make = (): Attack[] => [fgsmAttack({ threatModel }), pgdAttack({ threatModel, steps: 10, seed: 3 })];
     const before = tf.memory().numTensors;
-    const r = robustEvaluate(model, data, { attacks: make(), batchSize: 128 });
+    const seen: [number, number][] = [];
+    const r = robustEvaluate(model, data, { attacks: make(), batchSize: 128, onProgress: (done, total) => void seen.push([done, total]) });
     expect(tf.memory().numTensors).toBe(before);
+    expect(seen).toEqual([[128, 300], [256, 300], [300, 300]]); // once per batch, the last one short
     // the same attacks (fresh objects, same seeds and batches) through the plain evaluate()
     const [fg, pg] = make();
     const clean = evaluate(model, data, { batchSize: 128 });
@@ -53,6 +55,7 @@ describe('robustEvaluate', () => {
     const model = new Mlp({ inputShape: [10], hiddenSizes: [], numClasses: 3 });
     expect(() => robustEvaluate(model, data, { attacks: {} as never })).toThrow(/robustEvaluate: options.attacks must be an array/);
     expect(() => robustEvaluate(model, data, { attacks: [{ name: 'x' } as never] })).toThrow(ArgumentError);
+    expect(() => robustEvaluate(model, data, { attacks: [], onProgress: 3 as never })).toThrow(/robustEvaluate: options.onProgress must be a function/);
     model.dispose();
   });
 });

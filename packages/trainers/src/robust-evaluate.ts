@@ -13,6 +13,8 @@ export interface RobustEvaluateOptions {
   batchSize?: number;
   /** Run {@link diagnoseAttacks} and return its warnings. @default true */
   diagnose?: boolean;
+  /** Called after every batch with the number of examples evaluated so far and the total (for a progress bar). @default undefined */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What {@link robustEvaluate} returns: plain numbers and arrays, nothing to dispose. */
@@ -52,6 +54,9 @@ export function robustEvaluate(model: Model, data: TrainingData, options: Robust
       throw new ArgumentError(`must be an Attack ({ name, run(model, x, y) }), got ${describeValue(a)}`, { fn, argument: `options.attacks[${i}]` });
     }
   });
+  if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
+    throw new ArgumentError(`must be a function, got ${describeValue(opts.onProgress)}`, { fn, argument: 'options.onProgress' });
+  }
   const binary = model.numOutputs === 1;
   const brokenBy: (number | 'clean' | null)[] = new Array<number | 'clean' | null>(data.n).fill(null);
   const attackErrors = new Array<number>(attacks.length).fill(0);
@@ -91,6 +96,7 @@ export function robustEvaluate(model: Model, data: TrainingData, options: Robust
     } finally {
       tf.dispose([x, y]);
     }
+    opts.onProgress?.(end, data.n);
   }
   const robust = brokenBy.filter((b) => b !== null).length;
   const perAttack = attacks.map((a, k) => ({ name: a.name, error: attackErrors[k]! / data.n }));

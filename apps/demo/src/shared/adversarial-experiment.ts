@@ -1,7 +1,20 @@
 import { Cnn, Mlp, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsmAttack, pgdAttack } from '@advkit/attacks';
-import { sgd, adversarialSgd, robustEvaluate, piecewiseSchedule, type EpochMetrics, type TrainProgress } from '@advkit/trainers';
+import { CheckpointError } from '@advkit/core';
+import {
+  sgd,
+  sgdAsync,
+  adversarialSgd,
+  adversarialSgdAsync,
+  robustEvaluate,
+  piecewiseSchedule,
+  type CheckpointOptions,
+  type EpochMetrics,
+  type TrainProgress,
+  type TrainResult,
+  type TrainingState,
+} from '@advkit/trainers';
 import { selectAll, type ClassData, type Mnist } from '@advkit/datasets';
 
 /** Settings of the multi-class (adversarial training) experiment; see {@link adversarialDefaults}. */
@@ -75,6 +88,8 @@ export interface AdversarialExperimentHooks {
   onPhase?: (phase: AdversarialPhase) => void;
   onProgress?: (phase: AdversarialPhase, progress: TrainProgress) => void;
   onEpochEnd?: (phase: AdversarialPhase, metrics: EpochMetrics) => void;
+  /** During an evaluation phase, after every batch: test examples evaluated so far, and the total. */
+  onEvaluateProgress?: (phase: AdversarialPhase, done: number, total: number) => void;
 }
 
 function firstN(d: ClassData, n: number | undefined): ClassData {
@@ -93,50 +108,153 @@ function makeModel(s: AdversarialExperimentSettings): Model {
  * (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞, pixels in [0, 1]).
  */
 export function runAdversarialExperiment(mnist: Mnist, settings: AdversarialExperimentSettings, hooks: AdversarialExperimentHooks = {}): AdversarialExperimentResult {
-  const s = settings;
-  const train = firstN(selectAll(mnist.train), s.trainSize);
-  const test = firstN(selectAll(mnist.test), s.testSize);
-  const threatModel = new LpBall({ norm: 'linf', epsilon: s.epsilon, box: { min: 0, max: 1 } });
-  const trainOptions = (phase: AdversarialPhase) => ({
-    epochs: s.epochs,
-    batchSize: s.batchSize,
-    seed: s.seed,
-    learningRate: piecewiseSchedule(s.decayEpoch <= s.epochs ? [[1, s.learningRate], [s.decayEpoch, s.learningRate / 10]] : [[1, s.learningRate]]),
-    onProgress: (p: TrainProgress) => hooks.onProgress?.(phase, p),
-    onEpochEnd: (m: EpochMetrics) => hooks.onEpochEnd?.(phase, m),
-  });
-  const run = (phase: 'standard' | 'pgd-trained'): AdversarialModelReport => {
-    const model = makeModel(s);
+  const ctx = prepare(mnist, settings);
+  const run = (phase: TrainPhase): AdversarialModelReport => {
+    const model = makeModel(settings);
     try {
       hooks.onPhase?.(phase);
-      const r =
-        phase === 'standard'
-          ? sgd(model, train, trainOptions(phase))
-          : adversarialSgd(model, train, {
-              ...trainOptions(phase),
-              attack: pgdAttack({ threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false }),
-            });
-      hooks.onPhase?.(phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained');
-      const t0 = performance.now();
-      const ev = robustEvaluate(model, test, {
-        attacks: [fgsmAttack({ threatModel }), pgdAttack({ threatModel, steps: s.evalSteps, stepSize: s.evalStepSize, randomStart: false })],
-        batchSize: s.batchSize,
-      });
-      return {
-        cleanError: ev.cleanError,
-        fgsmError: ev.perAttack[0]!.error,
-        pgdError: ev.perAttack[1]!.error,
-        robustError: ev.robustError,
-        trainSeconds: r.seconds,
-        evalSeconds: (performance.now() - t0) / 1000,
-        epochs: r.epochs,
-        warnings: ev.warnings,
-      };
+      const opts = trainOptions(ctx, phase, hooks);
+      const r = phase === 'standard' ? sgd(model, ctx.train, opts) : adversarialSgd(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
+      return evaluatePhase(ctx, phase, model, r, hooks);
     } finally {
       model.dispose();
     }
   };
   const standard = run('standard');
   const pgdTrained = run('pgd-trained');
-  return { settings: s, nTrain: train.n, nTest: test.n, standard, pgdTrained };
+  return { settings, nTrain: ctx.train.n, nTest: ctx.test.n, standard, pgdTrained };
+}
+
+/** The two training phases, each checkpointed on its own. */
+export type TrainPhase = 'standard' | 'pgd-trained';
+
+/** Checkpointing of {@link runAdversarialExperimentAsync}: one training state and one report per phase. */
+export interface AdversarialExperimentCheckpointing {
+  /** Persists the latest training state of a phase (e.g. one FileCheckpointStore per phase). */
+  save(phase: TrainPhase, state: TrainingState): Promise<void>;
+  /** Persists a phase's finished report (its evaluation is the slow part of a resumed CNN run). @default not saved */
+  saveReport?(phase: TrainPhase, report: AdversarialModelReport): Promise<void>;
+  /** Training states to continue from; a finished phase is restored without retraining. @default {} */
+  resume?: Partial<Record<TrainPhase, TrainingState>>;
+  /** Reports of phases already evaluated (from `saveReport`), used instead of training and evaluating again. @default {} */
+  reports?: Partial<Record<TrainPhase, AdversarialModelReport & { settings?: unknown }>>;
+  /** Also save every this many steps. @default undefined (after every epoch only) */
+  everySteps?: number;
+}
+
+/**
+ * {@link runAdversarialExperiment} that can be checkpointed and stopped: it trains with the async
+ * trainers (`sgdAsync`, `adversarialSgdAsync`: they yield to the event loop, so a SIGINT handler or a Stop
+ * button can abort `signal`), saves each phase's training state after every epoch (and when stopped),
+ * resumes each phase from `checkpointing.resume`, and skips a phase whose report was saved. States and
+ * reports carry the experiment settings; ones saved with other settings are refused with CheckpointError.
+ * The attacks have no random start, so an interrupted and resumed run gives the same numbers, bit for bit,
+ * as one that never stopped. Rejects with `signal.reason` when aborted.
+ */
+export async function runAdversarialExperimentAsync(
+  mnist: Mnist,
+  settings: AdversarialExperimentSettings,
+  hooks: AdversarialExperimentHooks & { signal?: AbortSignal; checkpointing?: AdversarialExperimentCheckpointing } = {},
+): Promise<AdversarialExperimentResult> {
+  const fn = 'runAdversarialExperimentAsync';
+  const ctx = prepare(mnist, settings);
+  const ck = hooks.checkpointing;
+  const sameSettings = (saved: unknown) => JSON.stringify(saved) === JSON.stringify(settings);
+  const extra = (phase: TrainPhase): { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } => {
+    const out: { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } = {};
+    if (hooks.signal !== undefined) out.signal = hooks.signal;
+    if (ck === undefined) return out;
+    out.checkpoint = { save: (state) => ck.save(phase, state), meta: { phase, settings: { ...settings } } };
+    if (ck.everySteps !== undefined) out.checkpoint.everySteps = ck.everySteps;
+    const from = ck.resume?.[phase];
+    if (from !== undefined) {
+      const meta = from.meta ?? {};
+      if (meta.phase !== phase) throw new CheckpointError(`${fn}: the ${phase} checkpoint was saved by phase ${String(meta.phase)}`);
+      if (!sameSettings(meta.settings)) {
+        throw new CheckpointError(`${fn}: the ${phase} checkpoint was saved with other settings (${JSON.stringify(meta.settings)}); rerun with those or start afresh`);
+      }
+      out.resumeFrom = from;
+    }
+    return out;
+  };
+  const run = async (phase: TrainPhase): Promise<AdversarialModelReport> => {
+    const saved = ck?.reports?.[phase];
+    if (saved !== undefined) {
+      if (!sameSettings(saved.settings)) throw new CheckpointError(`${fn}: the saved ${phase} report was made with other settings (${JSON.stringify(saved.settings)}); rerun with those or start afresh`);
+      const { settings: _s, ...report } = saved;
+      return report;
+    }
+    const model = makeModel(settings);
+    try {
+      hooks.onPhase?.(phase);
+      const opts = { ...trainOptions(ctx, phase, hooks), ...extra(phase) };
+      const r = phase === 'standard' ? await sgdAsync(model, ctx.train, opts) : await adversarialSgdAsync(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
+      hooks.signal?.throwIfAborted();
+      const report = evaluatePhase(ctx, phase, model, r, hooks);
+      await ck?.saveReport?.(phase, report);
+      return report;
+    } finally {
+      model.dispose();
+    }
+  };
+  const standard = await run('standard');
+  const pgdTrained = await run('pgd-trained');
+  return { settings, nTrain: ctx.train.n, nTest: ctx.test.n, standard, pgdTrained };
+}
+
+interface Context {
+  settings: AdversarialExperimentSettings;
+  train: ClassData;
+  test: ClassData;
+  threatModel: LpBall;
+}
+
+function prepare(mnist: Mnist, s: AdversarialExperimentSettings): Context {
+  return {
+    settings: s,
+    train: firstN(selectAll(mnist.train), s.trainSize),
+    test: firstN(selectAll(mnist.test), s.testSize),
+    threatModel: new LpBall({ norm: 'linf', epsilon: s.epsilon, box: { min: 0, max: 1 } }),
+  };
+}
+
+function trainOptions(ctx: Context, phase: TrainPhase, hooks: AdversarialExperimentHooks) {
+  const s = ctx.settings;
+  return {
+    epochs: s.epochs,
+    batchSize: s.batchSize,
+    seed: s.seed,
+    learningRate: piecewiseSchedule(s.decayEpoch <= s.epochs ? [[1, s.learningRate], [s.decayEpoch, s.learningRate / 10]] : [[1, s.learningRate]]),
+    onProgress: (p: TrainProgress) => hooks.onProgress?.(phase, p),
+    onEpochEnd: (m: EpochMetrics) => hooks.onEpochEnd?.(phase, m),
+  };
+}
+
+/** The tutorial's training attack: PGD with `trainSteps` steps of `trainStepSize`, no random start. */
+function trainingAttack(ctx: Context) {
+  const s = ctx.settings;
+  return pgdAttack({ threatModel: ctx.threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false });
+}
+
+function evaluatePhase(ctx: Context, phase: TrainPhase, model: Model, r: TrainResult, hooks: AdversarialExperimentHooks): AdversarialModelReport {
+  const s = ctx.settings;
+  const evalPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
+  hooks.onPhase?.(evalPhase);
+  const t0 = performance.now();
+  const ev = robustEvaluate(model, ctx.test, {
+    onProgress: (done, total) => hooks.onEvaluateProgress?.(evalPhase, done, total),
+    attacks: [fgsmAttack({ threatModel: ctx.threatModel }), pgdAttack({ threatModel: ctx.threatModel, steps: s.evalSteps, stepSize: s.evalStepSize, randomStart: false })],
+    batchSize: s.batchSize,
+  });
+  return {
+    cleanError: ev.cleanError,
+    fgsmError: ev.perAttack[0]!.error,
+    pgdError: ev.perAttack[1]!.error,
+    robustError: ev.robustError,
+    // the epochs' own times: across resumes too (r.seconds counts only this process's part)
+    trainSeconds: r.epochs.reduce((t, e) => t + e.seconds, 0),
+    evalSeconds: (performance.now() - t0) / 1000,
+    epochs: r.epochs,
+    warnings: ev.warnings,
+  };
 }
