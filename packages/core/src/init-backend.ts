@@ -29,7 +29,11 @@ export interface InitBackendOptions {
   wasmPaths?: WasmPaths;
   /**
    * Threads for the wasm backend in a cross-origin-isolated browser page. Ignored in Node (tfjs
-   * disables wasm threads there). @default undefined (tfjs's choice: the number of cores)
+   * disables wasm threads there). tfjs-backend-wasm 4.22 caps its pool at
+   * `navigator.hardwareConcurrency / 2` (it assumes two hardware threads per core), so on a 2-core
+   * machine it would never start a second thread; to honour `threads`, initBackend reports
+   * `2 × threads` as `navigator.hardwareConcurrency` of the current global (page or worker) while the
+   * backend starts, and restores it afterwards. @default undefined (tfjs's choice: half the logical cores)
    */
   threads?: number;
 }
@@ -62,7 +66,7 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
       if (opts.threads !== undefined) wasm.setThreadsCount(opts.threads);
     }
-    const ok = await setBackend('wasm');
+    const ok = await withHardwareConcurrency(opts.threads === undefined ? undefined : 2 * opts.threads, () => setBackend('wasm'));
     if (!ok) {
       throw new BackendError(
         `${fn}: the wasm backend failed to initialise (its .wasm binary could not be loaded or compiled). ` +
@@ -85,4 +89,26 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
   if (!ok) throw new BackendError(`${fn}: the cpu backend failed to initialise`);
   await ready();
   return { backend: 'cpu', simd: false, threads: 1 };
+}
+
+/**
+ * Runs `start` with `navigator.hardwareConcurrency` reading `cores` (when given, in a browser global
+ * that has SharedArrayBuffer, i.e. can run wasm threads), then restores the original property. The wasm
+ * module reads it once while it starts (tfjs-backend-wasm's pthread pool size), so this lifts tfjs's
+ * "cores / 2" cap without touching anything after.
+ */
+async function withHardwareConcurrency<T>(cores: number | undefined, start: () => Promise<T>): Promise<T> {
+  const nav = (globalThis as { navigator?: object }).navigator;
+  const browser = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== 'string';
+  if (cores === undefined || nav === undefined || !browser || typeof SharedArrayBuffer === 'undefined' || (nav as { hardwareConcurrency?: number }).hardwareConcurrency! >= cores) {
+    return start();
+  }
+  const own = Object.getOwnPropertyDescriptor(nav, 'hardwareConcurrency');
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+  try {
+    return await start();
+  } finally {
+    if (own === undefined) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency; // back to the prototype's getter
+    else Object.defineProperty(nav, 'hardwareConcurrency', own);
+  }
 }

@@ -25,8 +25,19 @@ export interface RobustLinearSgdOptions extends TrainOptions {
  */
 export function robustLinearSgd(model: LinearModel, data: TrainingData, options: RobustLinearSgdOptions): TrainResult {
   const fn = 'robustLinearSgd';
-  if (!(model instanceof LinearModel)) throw new ArgumentError('must be a LinearModel', { fn, argument: 'model' });
   const opts = checkOptions(options, fn);
+  const ball = checkRobustLinear(model, opts, fn);
+  const scalars = new ScalarCache();
+  try {
+    return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, ball, scalars));
+  } finally {
+    scalars.dispose();
+  }
+}
+
+/** The checks of {@link robustLinearSgd} and its async twin: a LinearModel, an LpBall without a box, plain SGD. Returns the ball. */
+export function checkRobustLinear(model: unknown, opts: RobustLinearSgdOptions, fn: string): LpBall {
+  if (!(model instanceof LinearModel)) throw new ArgumentError('must be a LinearModel', { fn, argument: 'model' });
   const ball = opts.threatModel;
   if (!(ball instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn, argument: 'options.threatModel' });
   if (ball.box !== undefined) {
@@ -36,10 +47,5 @@ export function robustLinearSgd(model: LinearModel, data: TrainingData, options:
     });
   }
   if (opts.optimizer !== undefined) throw new ArgumentError('is not supported here (plain SGD only)', { fn, argument: 'options.optimizer' });
-  const scalars = new ScalarCache();
-  try {
-    return runTraining(model, data, opts, fn, (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, ball, scalars));
-  } finally {
-    scalars.dispose();
-  }
+  return ball;
 }
