@@ -91,6 +91,30 @@ describe('registerWasmKernels', () => {
     expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).not.toBe(theirs);
   });
 
+  it("replaces tfjs-backend-wasm's Sign, which returns 0 below float32 epsilon and for NaN, with the exact sign", async () => {
+    // What tfjs-backend-wasm 4.22's own kernel does, measured before the fix: sign(1e-7) = 0,
+    // sign(1.2e-7) = 1, sign(NaN) = 0. The reference is Math.sign (the cpu backend's and PyTorch's sign).
+    const values = [1e-3, 1.2e-7, 1e-7, -1e-7, 5e-8, 1e-20, -1e-30, 1e-45, 0, NaN, Infinity, -Infinity, -3];
+    const before = tf.memory().numTensors;
+    const got = tf.tidy(() => Array.from(tf.sign(tf.tensor1d(values)).dataSync()));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(got).toEqual(values.map((v) => Math.sign(v)));
+    expect(tf.tidy(() => Array.from(tf.sign(tf.tensor1d([-5, 0, 7], 'int32')).dataSync()))).toEqual([-1, 0, 1]);
+    // a large tensor of tiny and ordinary values agrees with the cpu backend element for element
+    const rng = new Rng(4);
+    const big = Float32Array.from({ length: 50_000 }, () => rng.normal() * 10 ** -rng.int(41));
+    const onCpu = await onBackend('cpu', () => tf.tidy(() => tf.sign(tf.tensor1d(big)).dataSync() as Float32Array));
+    const onWasm = tf.tidy(() => tf.sign(tf.tensor1d(big)).dataSync() as Float32Array);
+    expect(Array.from(onWasm)).toEqual(Array.from(onCpu));
+    // idempotent: the replacement stays, a second call changes nothing; a foreign Sign is replaced again
+    expect(registerWasmKernels()).toEqual([]);
+    const ours = tf.getKernel('Sign', 'wasm');
+    tf.unregisterKernel('Sign', 'wasm');
+    tf.registerKernel({ kernelName: 'Sign', backendName: 'wasm', kernelFunc: () => ({ dataId: {}, shape: [], dtype: 'float32' }) });
+    expect(registerWasmKernels()).toEqual(['Sign']);
+    expect(tf.getKernel('Sign', 'wasm').kernelFunc).toBe(ours.kernelFunc);
+  });
+
   it.each(cases)('conv2d filter gradient on wasm equals the cpu backend: x $x, w $w, strides $strides, pad $pad', async (c) => {
     const rng = new Rng(11);
     const rShape = outShape(c);
@@ -213,25 +237,39 @@ describe('BatchMatMul gradient (explicit transposes)', () => {
     registerGradients();
     expect(tf.getBackend()).toBe('wasm');
     expect(tf.getGradient('BatchMatMul')).toBe(batchMatMulGradConfig); // ours, not tfjs-core's
-    // L = sum(W ⊙ (A·B)) ⇒ ∂L/∂A = W·Bᵀ, ∂L/∂B = Aᵀ·W (computed in float64 JS below).
-    const a = [[1, 2, -1], [0.5, -3, 2]]; // 2×3
-    const b = [[2, 0], [-1, 1], [3, -2]]; // 3×2
-    const w = [[1, -2], [0.5, 3]]; // 2×2
+    // L = sum(W ⊙ (A·B)) ⇒ ∂L/∂A = W·Bᵀ, ∂L/∂B = Aᵀ·W (computed in float64 JS below). Two shapes: A 2×3
+    // (M ≤ K: ∂A is computed as (B·∂Cᵀ)ᵀ) and A 3×2 (M > K: ∂A = ∂C·Bᵀ).
     const T = (m: number[][]) => m[0]!.map((_, j) => m.map((row) => row[j]!));
     const mul = (x: number[][], y: number[][]) => x.map((r) => y[0]!.map((_, j) => r.reduce((s, v, k) => s + v * y[k]![j]!, 0)));
-    const dA = mul(w, T(b));
-    const dB = mul(T(a), w);
-    for (const [ta, tb] of [[false, false], [false, true], [true, false], [true, true]] as const) {
-      const A = tf.tensor2d(ta ? T(a) : a);
-      const B = tf.tensor2d(tb ? T(b) : b);
-      const W = tf.tensor2d(w);
-      const before = tf.memory().numTensors;
-      const [gA, gB] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(W, tf.matMul(x, y, ta, tb))))([A, B]);
-      expect(tf.memory().numTensors).toBe(before + 2);
-      // small integers and halves: float32 products and sums here are exact
-      expect(gA!.arraySync()).toEqual(ta ? T(dA) : dA);
-      expect(gB!.arraySync()).toEqual(tb ? T(dB) : dB);
-      tf.dispose([A, B, W, gA!, gB!]);
+    const shapes: [number[][], number[][], number[][]][] = [
+      [[[1, 2, -1], [0.5, -3, 2]], [[2, 0], [-1, 1], [3, -2]], [[1, -2], [0.5, 3]]], // A 2×3, B 3×2, W 2×2
+      [[[1, 2], [-1, 0.5], [-3, 2]], [[2, 0, 1], [-1, 1, 0.5]], [[1, -2, 0], [0.5, 3, 1], [2, -1, -0.5]]], // A 3×2, B 2×3, W 3×3
+    ];
+    for (const [a, b, w] of shapes) {
+      const dA = mul(w, T(b));
+      const dB = mul(T(a), w);
+      for (const [ta, tb] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+        const A = tf.tensor2d(ta ? T(a) : a);
+        const B = tf.tensor2d(tb ? T(b) : b);
+        const W = tf.tensor2d(w);
+        const before = tf.memory().numTensors;
+        const [gA, gB] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(W, tf.matMul(x, y, ta, tb))))([A, B]);
+        expect(tf.memory().numTensors).toBe(before + 2);
+        // small integers and halves: float32 products and sums here are exact
+        expect(gA!.arraySync()).toEqual(ta ? T(dA) : dA);
+        expect(gB!.arraySync()).toEqual(tb ? T(dB) : dB);
+        tf.dispose([A, B, W, gA!, gB!]);
+      }
     }
+    // batched (rank 3, two batches): each batch's gradient is its own 2-D one
+    const A3 = tf.tensor3d([shapes[0]![0], shapes[0]![0].map((r) => r.map((v) => -v))]);
+    const B3 = tf.tensor3d([shapes[0]![1], shapes[0]![1]]);
+    const W3 = tf.tensor3d([shapes[0]![2], shapes[0]![2]]);
+    const [gA3, gB3] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(W3, tf.matMul(x as tf.Tensor3D, y as tf.Tensor3D))))([A3, B3]);
+    const dA0 = mul(shapes[0]![2], T(shapes[0]![1]));
+    expect(gA3!.arraySync()).toEqual([dA0, dA0]);
+    const dB0 = mul(T(shapes[0]![0]), shapes[0]![2]);
+    expect(gB3!.arraySync()).toEqual([dB0, dB0.map((r) => r.map((v) => 0 - v))]); // 0 − v: no −0 where v = 0
+    tf.dispose([A3, B3, W3, gA3!, gB3!]);
   });
 });
