@@ -134,6 +134,7 @@ const CASES: Record<string, Case> = {
   robustLinearSgd: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['not linear', () => [{}, data, { threatModel: ball }]]] },
   robustLinearSgdAsync: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['NaN epochs', () => [m, data, { threatModel: ball, epochs: Number.NaN }]]] },
   adversarialSgd: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]]] },
+  adversarialSgdAsync: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['no attack', () => [m, data, {}]], ['NaN yieldEveryMs', () => [m, data, { attack: attack(), yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { attack: attack(), resumeFrom: {} }]]] },
   evaluate: { valid: () => [m, data], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['labels 0/1', () => [m, { ...data, y: new Float32Array([0, 1, 0]) }]], ['bad attack', () => [m, data, { attack: {} }]]] },
   robustEvaluate: { valid: () => [m, data, { attacks: [attack()] }], bad: [['attack without run', () => [m, data, { attacks: [{}] }]], ['not an array', () => [m, data, { attacks: 'pgd' }]]] },
   diagnoseAttacks: { valid: () => [m, data], bad: [['NaN fraction', () => [m, data, { gradientWarnFraction: Number.NaN }]], ['zero sample', () => [m, data, { sampleSize: 0 }]]] },
