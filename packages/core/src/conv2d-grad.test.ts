@@ -18,7 +18,11 @@ const cases: Array<{ x: [number, number, number, number]; f: [number, number, nu
   // corrupted the wasm heap, and a 2×3 kernel's input gradient disagreed with the cpu backend even
   // through tfjs's own Conv2DBackpropInput. The override sends both to tfjs's kernel; not debugged yet.
   { x: [1, 6, 6, 2], f: [3, 3, 2, 2], s: 1, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
-  { x: [1, 6, 6, 1], f: [1, 1, 1, 1], s: 1, pad: 3 }, // pad wider than the kernel: falls back to tfjs's kernel
+  { x: [1, 6, 6, 1], f: [1, 1, 1, 1], s: 1, pad: 3 }, // pad wider than the kernel: dy is cropped first
+  { x: [2, 8, 8, 3], f: [3, 3, 3, 4], s: 2, pad: 1 }, // the tutorial CNN's stride-2 layers (even size: no final crop)
+  { x: [1, 10, 10, 2], f: [4, 4, 2, 3], s: 2, pad: 1 }, // two taps per residue and axis
+  { x: [1, 11, 10, 2], f: [3, 3, 2, 2], s: 3, pad: 'same' },
+  { x: [1, 9, 9, 2], f: [2, 2, 2, 2], s: 3, pad: 'valid' }, // kernel < stride: one residue gets no tap (dx = 0 there)
 ];
 
 function grads(c: (typeof cases)[number], rng: Rng): { dx: Float32Array; dw: Float32Array } {

@@ -10,43 +10,96 @@ interface Conv2DAttrs {
 }
 
 /**
- * ∂L/∂x of a stride-s convolution as a plain stride-1 convolution (the "transposed convolution"
- * identity, e.g. Dumoulin & Visin 2016, "A guide to convolution arithmetic", §4): insert s−1 zeros
- * between the entries of dy, pad it with (k−1−p) on the leading side (and whatever reaches the input
- * size on the trailing side), and correlate with the filter flipped in space and with its in/out
- * channels swapped:
+ * ∂L/∂x of a stride-s convolution as plain stride-1 convolutions (the "transposed convolution"
+ * identity, e.g. Dumoulin & Visin 2016, "A guide to convolution arithmetic", §4). Per axis, with the
+ * forward pass y[o] = Σ_k x[s·o + k − p] · W[k] (p the leading pad):
  *
- *     dx[n,i,j,c] = Σ_{a,b,o} dy_up[n, i+a−(k_h−1−p_top), j+b−(k_w−1−p_left), o] · W[k_h−1−a, k_w−1−b, c, o]
+ *     dx[i] = Σ_{o,k : s·o + k = i + p} dy[o] · W[k].
  *
- * Returns undefined when the identity needs a negative pad (padding wider than the kernel), or for
- * non-square kernels or unequal strides, so that the caller falls back to tfjs's own kernel.
+ * Stride 1: one correlation of dy (padded with k−1−p in front) with W flipped in space and with its
+ * in/out channels swapped. Stride s > 1, polyphase: the rows i with the same residue r = i mod s only
+ * meet the taps k ≡ r + p (mod s), so
+ *
+ *     dx[s·q + r] = Σ_m dy[q + ⌊(r+p)/s⌋ − m] · W[(r+p) mod s + s·m],
+ *
+ * one small correlation per residue (per axis pair: s² of them) on dy itself, interleaved afterwards.
+ * This does the k²·C_in·C_out multiply-adds per input pixel that the gradient needs, instead of the s²
+ * times more of correlating a zero-inserted dy (the classic construction, which tfjs-backend-wasm 4.22's
+ * naive Conv2DBackpropInput is also slower than).
+ *
+ * Returns undefined for non-square kernels or unequal strides, so that the caller falls back to tfjs's
+ * own kernel (a non-square kernel's input gradient disagreed with the cpu backend even through tfjs's
+ * Conv2DBackpropInput, and wasm's conv2d with strides [2, 1] corrupted its heap: neither was debugged).
  */
 function inputGradAsConv(xShape: [number, number, number, number], dy: tf.Tensor4D, filter: tf.Tensor4D, a: Conv2DAttrs): tf.Tensor4D | undefined {
   const info = backend_util.computeConv2DInfo(xShape, filter.shape, a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
-  const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow } = info;
-  const { top, left } = info.padInfo;
-  const pt = kh - 1 - top;
-  const pl = kw - 1 - left;
-  const pb = h - 1 - (oh - 1) * sh + top; // rows after the last dy row so that the output has h rows
-  const pr = w - 1 - (ow - 1) * sw + left;
-  if (pt < 0 || pl < 0 || pb < 0 || pr < 0) return undefined;
-  // Only square kernels and equal strides take this path: a non-square kernel disagreed with tfjs's
-  // kernel in testing and was not debugged; those cases keep tfjs's Conv2DBackpropInput.
+  const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, inHeight: h, inWidth: w } = info;
   if (kh !== kw || sh !== sw) return undefined;
+  const { top, left } = info.padInfo;
   return tf.tidy(() => {
-    let up: tf.Tensor4D = dy;
-    if (sh > 1 || sw > 1) {
-      // zero insertion with rank-4 pads only (the wasm pad kernel is not safe beyond rank 4):
-      // rows: [N,OH,1,OW·C] → pad axis 2 to sh → [N,OH·sh,OW,C]; columns likewise; then keep the
-      // first (OH−1)·sh+1 rows and (OW−1)·sw+1 columns
-      const [n, , , c] = dy.shape;
-      const rows = tf.reshape(tf.pad(tf.reshape(dy, [n, oh, 1, ow * c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0]]), [n * oh * sh, ow, 1, c]);
-      const cols = tf.reshape(tf.pad(rows as tf.Tensor4D, [[0, 0], [0, 0], [0, sw - 1], [0, 0]]), [n, oh * sh, ow * sw, c]) as tf.Tensor4D;
-      up = tf.slice(cols, [0, 0, 0, 0], [n, (oh - 1) * sh + 1, (ow - 1) * sw + 1, c]);
+    if (sh === 1) return residueGrad(dy, filter, { r: 0, p: top, s: 1, k: kh, q: h }, { r: 0, p: left, s: 1, k: kw, q: w });
+    const s = sh;
+    const qh = Math.ceil(h / s);
+    const qw = Math.ceil(w / s);
+    // rows of residue r: [n, qh, qw, C] each; interleave columns (concat on channels, reshape), then rows
+    const rows: tf.Tensor4D[] = [];
+    for (let rh = 0; rh < s; rh++) {
+      const parts: tf.Tensor4D[] = [];
+      for (let rw = 0; rw < s; rw++) parts.push(residueGrad(dy, filter, { r: rh, p: top, s, k: kh, q: qh }, { r: rw, p: left, s, k: kw, q: qw }));
+      const [n, , , c] = parts[0]!.shape;
+      rows.push(tf.reshape(tf.concat(parts, 3), [n, qh, qw * s, c]));
     }
-    const flipped = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]); // [kh, kw, Cout, Cin]
-    return tf.conv2d(up, flipped as tf.Tensor4D, 1, [[0, 0], [pt, pb], [pl, pr], [0, 0]]);
+    const [n, , , c] = rows[0]!.shape;
+    let dx = tf.reshape(tf.concat(rows, 2), [n, qh * s, qw * s, c]) as tf.Tensor4D;
+    if (qh * s !== h || qw * s !== w) dx = tf.slice(dx, [0, 0, 0, 0], [n, h, w, c]);
+    return dx;
   });
+}
+
+/** One axis of {@link residueGrad}: residue r of the output rows, leading pad p, stride s, kernel size k, q output rows. */
+interface AxisPlan {
+  r: number;
+  p: number;
+  s: number;
+  k: number;
+  q: number;
+}
+
+/**
+ * z[n, q, t, c] = Σ_{m,l,o} dy[n, q + ⌊(rh+p)/s⌋ − m, t + ⌊(rw+p)/s⌋ − l, o] · W[kh₀ + s·m, kw₀ + s·l, c, o],
+ * kh₀ = (rh + p) mod s (the same along the width), dy being 0 outside its extent: the rows s·q + rh,
+ * columns s·t + rw of dx (see {@link inputGradAsConv}), as one stride-1 conv2d.
+ */
+function residueGrad(dy: tf.Tensor4D, filter: tf.Tensor4D, H: AxisPlan, W: AxisPlan): tf.Tensor4D {
+  const [n, oh, ow, cout] = dy.shape;
+  const cin = filter.shape[2];
+  const axis = (A: AxisPlan, len: number) => {
+    const k0 = (A.r + A.p) % A.s;
+    const shift = Math.floor((A.r + A.p) / A.s);
+    const taps = k0 < A.k ? Math.ceil((A.k - k0) / A.s) : 0;
+    // correlation over dy padded with `lead` in front: z[q] = Σ_{j} dyPad[q + j] · V[j], V[j] = W[k0 + s(taps−1−j)]
+    let lead = taps - 1 - shift;
+    let from = 0;
+    if (lead < 0) {
+      from = -lead; // dy rows before `from` never reach an output row
+      lead = 0;
+    }
+    let to = len;
+    let trail = A.q + taps - 1 - lead - (to - from);
+    if (trail < 0) {
+      to += trail; // nor do rows past `to`
+      trail = 0;
+    }
+    return { k0, taps, lead, trail, from, to: Math.max(to, from) };
+  };
+  const ah = axis(H, oh);
+  const aw = axis(W, ow);
+  if (ah.taps === 0 || aw.taps === 0 || ah.to === ah.from || aw.to === aw.from) return tf.zeros([n, H.q, W.q, cin]);
+  const d = ah.from === 0 && aw.from === 0 && ah.to === oh && aw.to === ow ? dy : tf.slice(dy, [0, ah.from, aw.from, 0], [n, ah.to - ah.from, aw.to - aw.from, cout]);
+  // V[j, l, o, c] = W[k0h + s(tapsH−1−j), k0w + s(tapsW−1−l), c, o]: the residue's taps, flipped, in/out channels swapped
+  const sub = H.s === 1 ? filter : tf.stridedSlice(filter, [ah.k0, aw.k0, 0, 0], [H.k, W.k, cin, cout], [H.s, W.s, 1, 1]);
+  const v = tf.transpose(tf.reverse(sub, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+  return tf.conv2d(d, v, 1, [[0, 0], [ah.lead, ah.trail], [aw.lead, aw.trail], [0, 0]]);
 }
 
 /**
