@@ -1,7 +1,9 @@
 /**
- * The demo page: settings, live curves, pictures and the results table. All tfjs work happens in
- * worker.ts; this file only draws. URL parameters: `threads=N` (wasm threads, when the page is
- * cross-origin isolated), `mnist=<url>` (where the MNIST files are served; default `mnist/`).
+ * The demo page: two tabs (the linear experiment, here; the FGSM / PGD one, adversarial-tab.ts), their
+ * settings, live curves, pictures and results tables. All tfjs work happens in worker.ts; this file only
+ * draws and routes the worker's messages to the tab whose run is in progress. URL parameters:
+ * `threads=N` (wasm threads, when the page is cross-origin isolated), `mnist=<url>` (where the MNIST
+ * files are served; default `mnist/`).
  */
 import type { EpochMetrics } from '@advkit/trainers';
 import type { BackendInfo } from '@advkit/core';
@@ -11,8 +13,10 @@ import { attackedErrorAt } from '../src/shared/attacked-error-at.js';
 import { TUTORIAL_LINEAR } from '../src/shared/tutorial-reference.js';
 import { drawLineChart, drawRgb, type Series } from './charts.js';
 import type { FromWorker, PhaseResult, ToWorker } from './protocol.js';
+import { createAdversarialTab, type AdversarialStatus } from './adversarial-tab.js';
+import { setupTabs } from './tabs.js';
 
-type State = 'starting' | 'ready' | 'loading' | 'training' | 'done' | 'error';
+type State = 'starting' | 'ready' | 'loading' | 'training' | 'stopping' | 'done' | 'stopped' | 'error';
 
 /** What the page shows, readable by tests and benchmarks (`window.advkitDemo`). */
 interface DemoStatus {
@@ -27,6 +31,8 @@ interface DemoStatus {
   bench: { threads: number; msPerStep: number; gflops: number; autodiffMsPerStep: number }[];
   /** The closed-form attacked error of a trained model at ε. */
   attackedErrorAt?: (phase: Phase, epsilon: number) => number;
+  /** The second tab (FGSM / PGD on 10 classes). */
+  adversarial?: AdversarialStatus;
 }
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -43,28 +49,55 @@ const mnistUrl = params.get('mnist') ?? 'mnist/';
 const status: DemoStatus = { state: 'starting', crossOriginIsolated: globalThis.crossOriginIsolated === true, epochs: { standard: [], robust: [] }, results: {}, bench: [] };
 (window as unknown as { advkitDemo: DemoStatus }).advkitDemo = status;
 const phaseResults: Partial<Record<Phase, PhaseResult>> = {};
+/** Which tab's run the worker is doing (one at a time); its messages go to that tab. */
+let activeRun: 'linear' | 'adversarial' | undefined;
 let rows = 28;
 let cols = 28;
 
 const COLORS: Record<Phase, string> = { standard: '#1f6fd1', robust: '#d9480f' };
 const LABELS: Record<Phase, string> = { standard: 'standard', robust: 'robust' };
 
+const LINEAR_BUSY: readonly State[] = ['starting', 'loading', 'training', 'stopping'];
+
+/** The linear tab's state (also `body[data-state]`, which the end-to-end tests wait on). */
 function setState(state: State, text?: string): void {
   status.state = state;
   document.body.dataset.state = state;
   if (text !== undefined) $('status').textContent = text;
-  const busy = state === 'starting' || state === 'loading' || state === 'training';
-  $<HTMLButtonElement>('run').disabled = busy || status.backend === undefined;
-  $<HTMLButtonElement>('bench').disabled = busy || status.backend === undefined;
+  refreshButtons();
 }
 
-function showError(message: string): void {
-  status.error = message;
+/** One worker runs one thing at a time: every Run (and the speed button) waits for it; Stop belongs to the running tab. */
+function refreshButtons(): void {
+  const linearBusy = LINEAR_BUSY.includes(status.state);
+  const busy = linearBusy || adversarial.busy();
+  const ready = status.backend !== undefined;
+  $<HTMLButtonElement>('run').disabled = busy || !ready;
+  $<HTMLButtonElement>('bench').disabled = busy || !ready;
+  $<HTMLButtonElement>('stop').disabled = !(activeRun === 'linear' && (status.state === 'loading' || status.state === 'training'));
+  adversarial.refreshButtons(busy, ready);
+}
+
+/** Shows `message` in the error box; the tab whose run failed (or the linear one, the default) says so. */
+function showError(message: string, tab: 'linear' | 'adversarial' = activeRun ?? 'linear'): void {
   const box = $('error');
   box.textContent = message;
   box.hidden = false;
+  activeRun = undefined;
+  if (tab === 'adversarial') {
+    adversarial.failed(message);
+    return;
+  }
+  status.error = message;
   if (status.backend === undefined) $('backend').textContent = 'The wasm backend did not start (see the message below); reload the page to try again.';
   setState('error', 'Stopped by an error (see above).');
+}
+
+/** Before a run: hide the last error, remember which tab runs. */
+function beginRun(tab: 'linear' | 'adversarial'): void {
+  $('error').hidden = true;
+  status.error = undefined;
+  activeRun = tab;
 }
 
 function createWorker(): Worker {
@@ -163,14 +196,32 @@ function describeBackend(info: BackendInfo, isolated: boolean): string {
 
 // ---------------------------------------------------------------- the training worker
 const worker = createWorker();
+const adversarial = createAdversarialTab({
+  send: (msg) => send(worker, msg),
+  mnistUrl: () => new URL(mnistUrl, location.href).href,
+  start: () => beginRun('adversarial'),
+  showError: (message) => showError(message, 'adversarial'),
+  changed: () => refreshButtons(),
+});
+status.adversarial = adversarial.status;
 
 function onMessage(msg: FromWorker): void {
+  if (msg.type === 'error') {
+    showError(msg.message);
+    return;
+  }
+  if (activeRun === 'adversarial' || msg.type.startsWith('adv-')) {
+    if (msg.type === 'adv-done' || msg.type === 'stopped') activeRun = undefined;
+    adversarial.handle(msg);
+    return;
+  }
   switch (msg.type) {
     case 'backend':
       status.backend = msg.info;
       status.crossOriginIsolated = msg.crossOriginIsolated;
       $('backend').textContent = describeBackend(msg.info, msg.crossOriginIsolated);
       setState('ready', 'Ready: pick the settings and press Run.');
+      $('adv-status').textContent = 'Ready: pick the settings and press Run.';
       break;
     case 'load-progress': {
       const p = $<HTMLProgressElement>('load-progress');
@@ -183,9 +234,10 @@ function onMessage(msg: FromWorker): void {
       status.loadSeconds = msg.seconds;
       $<HTMLProgressElement>('load-progress').value = $<HTMLProgressElement>('load-progress').max;
       $('load-text').textContent = `${msg.trainCount} + ${msg.testCount} images in ${msg.seconds.toFixed(1)} s`;
-      setState('training', 'Training…');
+      if (status.state !== 'stopping') setState('training', 'Training…');
       break;
     case 'phase':
+      if (status.state === 'stopping') break;
       setState('training', msg.phase === 'standard' ? 'Standard training (SGD on the logistic loss)…' : 'Robust training (SGD on the closed-form robust loss)…');
       break;
     case 'progress': {
@@ -209,15 +261,17 @@ function onMessage(msg: FromWorker): void {
       break;
     }
     case 'done':
+      activeRun = undefined;
       rows = msg.rows;
       cols = msg.cols;
       setState('done', `Done: ${msg.nTrain} training and ${msg.nTest} test images. Move the ε slider to see the attacked error of both models.`);
       break;
-    case 'bench-mlp':
-      break; // handled by runBench's own workers
-    case 'error':
-      showError(msg.message);
+    case 'stopped':
+      activeRun = undefined;
+      setState('stopped', 'Stopped. Change the settings if you like and press Run to start a new run.');
       break;
+    default:
+      break; // bench-mlp: handled by runBench's own workers
   }
 }
 
@@ -230,11 +284,10 @@ function attachWorker(w: Worker): void {
 function startRun(): void {
   const settings = readSettings();
   if (typeof settings === 'string') {
-    showError(settings);
+    showError(settings, 'linear');
     return;
   }
-  $('error').hidden = true;
-  status.error = undefined;
+  beginRun('linear');
   status.settings = settings;
   status.epochs = { standard: [], robust: [] };
   status.results = {};
@@ -286,7 +339,7 @@ async function runBench(): Promise<void> {
     if (!status.crossOriginIsolated) body.insertRow().insertCell().textContent = 'Threads need a cross-origin-isolated page.';
     setState(prev === 'error' ? 'ready' : prev, 'Speed measured.');
   } catch (e) {
-    showError(`The speed measurement failed: ${(e as Error).message}`);
+    showError(`The speed measurement failed: ${(e as Error).message}`, 'linear');
   }
 }
 
@@ -307,6 +360,12 @@ $('norm').addEventListener('change', () => {
   $<HTMLInputElement>('epsilon').value = String({ linf: 0.2, l2: 2, l1: 10 }[norm]);
 });
 $('bench').addEventListener('click', () => void runBench());
+$('stop').addEventListener('click', () => {
+  if (activeRun !== 'linear' || !(status.state === 'loading' || status.state === 'training')) return;
+  setState('stopping', 'Stopping after the current step…');
+  send(worker, { type: 'stop' });
+});
+setupTabs($('tabs'));
 attachWorker(worker);
 drawCurves();
 drawEpsilon();

@@ -1,8 +1,10 @@
 /**
  * The demo's Web Worker: it owns tfjs (wasm backend, SIMD, threads when the page is cross-origin
- * isolated), loads MNIST, and runs the shared linear experiment, posting progress to the page so the
- * page stays responsive. One worker per backend set-up: the thread count is fixed when the backend
- * starts, so the page makes a new worker to change it.
+ * isolated), loads MNIST, and runs the shared experiments (the linear one, and the FGSM / PGD one of the
+ * second tab), posting progress to the page so the page stays responsive. Runs train with the async
+ * trainers, which yield to the event loop, so a `stop` message aborts the run's AbortController between
+ * two steps. One worker per backend set-up: the thread count is fixed when the backend starts, so the page
+ * makes a new worker to change it.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { AdvkitError, initBackend } from '@advkit/core';
@@ -10,7 +12,8 @@ import { loadMnist, type Mnist, type BinaryData } from '@advkit/datasets';
 import { LinearModel, Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { exactLinearMarginChange } from '@advkit/attacks';
-import { runLinearExperiment, type ModelReport, type Phase, type LinearExperimentSettings } from '../src/shared/linear-experiment.js';
+import { runLinearExperimentAsync, type ModelReport, type Phase, type LinearExperimentSettings } from '../src/shared/linear-experiment.js';
+import { runGradientAttackExperiment, type GradientAttackSettings } from '../src/shared/gradient-attack-experiment.js';
 import type { GridCell } from '../src/shared/images.js';
 import type { FromWorker, PhaseResult, ToWorker } from './protocol.js';
 // The three binaries of the wasm backend, served as files by Vite; bundled, tfjs cannot find them
@@ -24,23 +27,17 @@ const post = (msg: FromWorker): void => postMessage(msg);
 
 let backendReady: Promise<void> | undefined;
 let mnist: Promise<Mnist> | undefined;
+/** How long the first (and only) MNIST download took. */
+let loadSeconds = 0;
 let backendThreads = 1;
-
-/**
- * tfjs-backend-wasm 4.22 caps its thread pool at navigator.hardwareConcurrency / 2 (its backend.cc
- * assumes two hardware threads per core), read once when the wasm module starts: on a 2-core machine it
- * never uses a second thread. To get the `threads` the page asks for, the worker reports
- * 2 × threads as its hardwareConcurrency to the wasm module (only to this worker's global).
- */
-function allowThreads(threads: number): void {
-  Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
-}
+/** The run in progress, stopped by a `stop` message. */
+let running: AbortController | undefined;
 
 async function init(requested: number | undefined): Promise<void> {
   const isolated = globalThis.crossOriginIsolated === true;
   // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page; default: one per core.
+  // (initBackend lifts tfjs-backend-wasm's cap of hardwareConcurrency / 2 threads, see its `threads` doc)
   const threads = isolated ? Math.min(8, Math.max(1, requested ?? navigator.hardwareConcurrency ?? 1)) : undefined;
-  if (threads !== undefined) allowThreads(threads);
   const info = await initBackend({
     backend: 'wasm',
     wasmPaths: {
@@ -85,7 +82,8 @@ function getMnist(baseUrl: string): Promise<Mnist> {
   const t0 = performance.now();
   mnist = loadMnist({ baseUrl, fetch: countingFetch }).then((m) => {
     report(true);
-    post({ type: 'loaded', seconds: (performance.now() - t0) / 1000, trainCount: m.train.count, testCount: m.test.count });
+    loadSeconds = (performance.now() - t0) / 1000;
+    post({ type: 'loaded', seconds: loadSeconds, trainCount: m.train.count, testCount: m.test.count });
     return m;
   });
   mnist.catch(() => {
@@ -128,22 +126,79 @@ function phaseResult(phase: Phase, report: ModelReport, model: LinearModel, test
   };
 }
 
-async function run(settings: LinearExperimentSettings, mnistUrl: string): Promise<void> {
-  const data = await getMnist(mnistUrl);
-  let lastProgress = 0;
-  const result = runLinearExperiment(data, settings, {
+/** At most one message per 100 ms (and always the last step of an epoch): progress must not flood the page. */
+function throttle(): (force: boolean) => boolean {
+  let last = 0;
+  return (force) => {
+    const now = performance.now();
+    if (!force && now - last <= 100) return false;
+    last = now;
+    return true;
+  };
+}
+
+/** MNIST, or `signal.reason` as soon as the run is stopped (the download goes on and is kept for the next run). */
+async function mnistUnlessStopped(mnistUrl: string, signal: AbortSignal): Promise<Mnist> {
+  signal.throwIfAborted();
+  const stopped = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  const cached = mnist !== undefined;
+  const data = await Promise.race([getMnist(mnistUrl), stopped]);
+  // loaded by an earlier run (of either tab): tell this run's progress bar too
+  if (cached) post({ type: 'loaded', seconds: loadSeconds, trainCount: data.train.count, testCount: data.test.count });
+  return data;
+}
+
+/**
+ * Runs one experiment with a fresh AbortController that `stop` aborts; a stopped run ends with a
+ * `stopped` message instead of an error.
+ */
+async function stoppable(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  if (running !== undefined) throw new Error('A run is already in progress: stop it first.');
+  const controller = new AbortController();
+  running = controller;
+  try {
+    await work(controller.signal);
+  } catch (e) {
+    if (!controller.signal.aborted) throw e;
+    post({ type: 'stopped' });
+  } finally {
+    running = undefined;
+  }
+}
+
+async function run(settings: LinearExperimentSettings, mnistUrl: string, signal: AbortSignal): Promise<void> {
+  const data = await mnistUnlessStopped(mnistUrl, signal);
+  const due = throttle();
+  const result = await runLinearExperimentAsync(data, settings, {
+    signal,
     onPhase: (phase) => post({ type: 'phase', phase }),
     onProgress: (phase, progress) => {
-      const now = performance.now();
-      if (now - lastProgress > 100 || progress.step === progress.stepsPerEpoch) {
-        lastProgress = now;
-        post({ type: 'progress', phase, progress });
-      }
+      if (due(progress.step === progress.stepsPerEpoch)) post({ type: 'progress', phase, progress });
     },
     onEpochEnd: (phase, metrics) => post({ type: 'epoch', phase, metrics }),
     onPhaseEnd: (phase, report, model, test) => post({ type: 'phase-done', result: phaseResult(phase, report, model, test, settings) }),
   });
   post({ type: 'done', nTrain: result.nTrain, nTest: result.nTest, rows: result.rows, cols: result.cols });
+}
+
+/** The FGSM / PGD tab: a standard and (optionally) a PGD-trained 10-class model, attacked both ways. */
+async function runAdversarial(settings: GradientAttackSettings, mnistUrl: string, signal: AbortSignal): Promise<void> {
+  const data = await mnistUnlessStopped(mnistUrl, signal);
+  const t0 = performance.now();
+  const due = throttle();
+  const result = await runGradientAttackExperiment(data, settings, {
+    signal,
+    onPhase: (phase, stage) => post({ type: 'adv-phase', phase, stage }),
+    onProgress: (phase, progress) => {
+      if (due(progress.step === progress.stepsPerEpoch)) post({ type: 'adv-progress', phase, progress });
+    },
+    onEpochEnd: (phase, metrics) => post({ type: 'adv-epoch', phase, metrics }),
+    onEvaluateProgress: (phase, done, total) => {
+      if (due(done === total)) post({ type: 'adv-evaluate-progress', phase, done, total });
+    },
+    onPhaseEnd: (report) => post({ type: 'adv-phase-done', report }),
+  });
+  post({ type: 'adv-done', nTrain: result.nTrain, nTest: result.nTest, rows: result.rows, cols: result.cols, seconds: (performance.now() - t0) / 1000 });
 }
 
 /**
@@ -215,6 +270,10 @@ function describe(e: unknown): string {
 
 addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
+  if (msg.type === 'stop') {
+    running?.abort(new DOMException('stopped by the user', 'AbortError'));
+    return;
+  }
   const task = async (): Promise<void> => {
     if (msg.type === 'init') {
       backendReady = init(msg.threads);
@@ -223,7 +282,8 @@ addEventListener('message', (event: MessageEvent<ToWorker>) => {
     }
     if (backendReady === undefined) throw new Error('the worker got a task before init');
     await backendReady;
-    if (msg.type === 'run') await run(msg.settings, msg.mnistUrl);
+    if (msg.type === 'run') await stoppable((signal) => run(msg.settings, msg.mnistUrl, signal));
+    else if (msg.type === 'run-adversarial') await stoppable((signal) => runAdversarial(msg.settings, msg.mnistUrl, signal));
     else if (msg.type === 'bench-mlp') benchMlp(msg.steps);
   };
   task().catch((e: unknown) => post({ type: 'error', message: describe(e) }));

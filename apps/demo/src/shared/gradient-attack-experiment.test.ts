@@ -1,0 +1,108 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '@advkit/core';
+import { loadMnist, type Mnist } from '@advkit/datasets';
+import { runAdversarialExperiment } from './adversarial-experiment.js';
+import { gradientAttackDefaults, runGradientAttackExperiment, type GradientAttackSettings } from './gradient-attack-experiment.js';
+
+let mnist: Mnist;
+beforeAll(async () => {
+  await initBackend({ backend: 'wasm' });
+  mnist = await loadMnist();
+});
+
+// A few seconds on 2 cores: 3,000 images, 2 epochs, 3 PGD steps, 300 test images.
+const small: GradientAttackSettings = {
+  ...gradientAttackDefaults('mlp'),
+  trainSize: 3000,
+  testSize: 300,
+  epochs: 2,
+  trainSteps: 3,
+  trainStepSize: 0.04,
+  evalSteps: 3,
+  evalStepSize: 0.04,
+};
+
+describe('runGradientAttackExperiment (the page’s FGSM / PGD tab)', () => {
+  it('gives the CLI experiment’s numbers for the same settings, plus attacked digits; leaks nothing', async () => {
+    const before = tf.memory().numTensors;
+    const epochs: string[] = [];
+    const phases: string[] = [];
+    const r = await runGradientAttackExperiment(mnist, small, {
+      onPhase: (p, stage) => phases.push(`${p} ${stage}`),
+      onEpochEnd: (p, m) => epochs.push(`${p} ${m.epoch}`),
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(phases).toEqual(['standard train', 'standard evaluate', 'pgd-trained train', 'pgd-trained evaluate']);
+    expect(epochs).toEqual(['standard 1', 'standard 2', 'pgd-trained 1', 'pgd-trained 2']);
+    expect([r.nTrain, r.nTest, r.rows, r.cols]).toEqual([3000, 300, 28, 28]);
+
+    // the same experiment through the CLI's synchronous runner (same data, init, shuffles, attacks, batches)
+    const cli = runAdversarialExperiment(mnist, small);
+    for (const [ours, theirs] of [[r.standard, cli.standard], [r.pgdTrained!, cli.pgdTrained]] as const) {
+      expect({ clean: ours.cleanError, fgsm: ours.fgsmError, pgd: ours.pgdError, robust: ours.robustError, warnings: ours.warnings }).toEqual({
+        clean: theirs.cleanError,
+        fgsm: theirs.fgsmError,
+        pgd: theirs.pgdError,
+        robust: theirs.robustError,
+        warnings: theirs.warnings,
+      });
+      expect(ours.epochs.map((e) => e.trainLoss)).toEqual(theirs.epochs.map((e) => e.trainLoss));
+      // brokenBy counts add up to the test set, and the worst case is clean mistakes plus both attacks' breaks
+      const b = ours.brokenBy;
+      expect(b.clean + b.fgsm + b.pgd + b.none).toBe(300);
+      expect((b.clean + b.fgsm + b.pgd) / 300).toBeCloseTo(ours.robustError, 12);
+    }
+    // the trend of the tutorial's chapter 4, at this small scale
+    expect(r.standard.pgdError).toBeGreaterThan(r.standard.cleanError);
+    expect(r.pgdTrained!.pgdError).toBeLessThan(r.standard.pgdError);
+
+    // attacked digits: the first test image of each class, clean and attacked, with the model's predictions
+    const d = r.standard.digits;
+    expect(d.labels).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const cells of [d.clean, d.fgsm, d.pgd]) {
+      expect(cells).toHaveLength(10);
+      cells.forEach((c, k) => expect(c.correct).toBe(c.predicted === d.labels[k]));
+    }
+    // the attacked pictures stay in the ε-ball and the pixel box
+    const i = mnist.test.labels.indexOf(3);
+    const x = mnist.test.images.subarray(i * 784, (i + 1) * 784);
+    for (const cells of [d.fgsm, d.pgd]) {
+      const p = cells[3]!.pixels;
+      let maxDiff = 0;
+      p.forEach((v, j) => {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+        maxDiff = Math.max(maxDiff, Math.abs(v - x[j]!));
+      });
+      expect(maxDiff).toBeLessThanOrEqual(0.1 + 1e-6); // ε, up to float32 rounding of x + δ
+      expect(maxDiff).toBeGreaterThan(0.05); // and they moved
+    }
+    // the standard model gets more of these digits wrong under PGD than clean
+    expect(d.pgd.filter((c) => !c.correct).length).toBeGreaterThan(d.clean.filter((c) => !c.correct).length);
+  });
+
+  it('without PGD training: the standard model only', async () => {
+    const r = await runGradientAttackExperiment(mnist, { ...small, epochs: 1, pgdTraining: false });
+    expect(r.pgdTrained).toBeUndefined();
+    expect(r.standard.epochs).toHaveLength(1);
+  });
+
+  it('stops on the signal mid-training, with signal.reason, and leaves no tensors', async () => {
+    const before = tf.memory().numTensors;
+    const ac = new AbortController();
+    const reason = new Error('stopped by the user');
+    let stepsAfterAbort = 0;
+    const p = runGradientAttackExperiment(mnist, small, {
+      signal: ac.signal,
+      onProgress: (phase, prog) => {
+        if (ac.signal.aborted) stepsAfterAbort++;
+        if (phase === 'pgd-trained' && prog.epoch === 1 && prog.step === 3) ac.abort(reason);
+      },
+    });
+    await expect(p).rejects.toBe(reason);
+    expect(tf.memory().numTensors).toBe(before);
+    // the trainer checks the signal after every step: it stops right after the one that aborted it
+    expect(stepsAfterAbort).toBe(0);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * The page's second tab, "FGSM / PGD, 10 classes": its settings form, live curves, results table and
+ * attacked digits. The worker runs `runGradientAttackExperiment` (src/shared/); this file only reads the
+ * form and draws what the worker posts. main.ts owns the worker and routes the messages here.
+ */
+import type { EpochMetrics } from '@advkit/trainers';
+import { gradientAttackDefaults, type GradientAttackPhase, type GradientAttackReport, type GradientAttackSettings } from '../src/shared/gradient-attack-experiment.js';
+import { TUTORIAL_CNN } from '../src/shared/tutorial-reference.js';
+import { digitGridImage, type GridCell } from '../src/shared/images.js';
+import { drawLineChart, drawRgb, type Series } from './charts.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+export type AdversarialState = 'idle' | 'loading' | 'training' | 'evaluating' | 'stopping' | 'done' | 'stopped' | 'error';
+
+/** What the tab shows, readable by tests (`window.advkitDemo.adversarial`). */
+export interface AdversarialStatus {
+  state: AdversarialState;
+  settings?: GradientAttackSettings;
+  epochs: Record<GradientAttackPhase, EpochMetrics[]>;
+  /** Each evaluated model's report, without the pictures; `wrongDigits` counts the red cells of its grid. */
+  results: Partial<Record<GradientAttackPhase, Omit<GradientAttackReport, 'digits'> & { wrongDigits: { clean: number; fgsm: number; pgd: number } }>>;
+  /** Wall-clock seconds of the last finished run (training and evaluation, MNIST loading excluded). */
+  seconds?: number;
+  error?: string;
+}
+
+export interface AdversarialTab {
+  readonly status: AdversarialStatus;
+  /** A run of this tab is in progress (the worker is busy). */
+  busy(): boolean;
+  /** Enables the tab's buttons: Run when nothing runs and the backend is up, Stop during this tab's run. */
+  refreshButtons(workerBusy: boolean, backendReady: boolean): void;
+  /** Handles a worker message of this tab's run (the `adv-*` ones, and load progress, `stopped` while it runs). */
+  handle(msg: FromWorker): void;
+  /** The run failed: the page shows the message at the top; the tab says so. */
+  failed(message: string): void;
+}
+
+const PHASES: readonly GradientAttackPhase[] = ['standard', 'pgd-trained'];
+const COLORS: Record<GradientAttackPhase, string> = { standard: '#1f6fd1', 'pgd-trained': '#d9480f' };
+const LABELS: Record<GradientAttackPhase, string> = { standard: 'standard', 'pgd-trained': 'PGD-trained' };
+const BUSY: readonly AdversarialState[] = ['loading', 'training', 'evaluating', 'stopping'];
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`the page is missing #${id}`);
+  return el as T;
+};
+
+function fmt(v: number | undefined): string {
+  return v === undefined ? '–' : v.toFixed(4);
+}
+
+/**
+ * Wires the tab. `send` posts to the worker; `start` is called before a run is sent (main.ts clears the
+ * error box and notes which tab runs); `showError` shows a message in the page's error box;
+ * `changed` is called whenever the tab's state changes (main.ts refreshes every button).
+ */
+export function createAdversarialTab(deps: {
+  send: (msg: ToWorker) => void;
+  mnistUrl: () => string;
+  start: () => void;
+  showError: (message: string) => void;
+  changed: () => void;
+}): AdversarialTab {
+  const status: AdversarialStatus = { state: 'idle', epochs: { standard: [], 'pgd-trained': [] }, results: {} };
+  let rows = 28;
+  let cols = 28;
+
+  const setState = (state: AdversarialState, text?: string): void => {
+    status.state = state;
+    $('panel-adversarial').dataset.state = state;
+    if (text !== undefined) $('adv-status').textContent = text;
+    deps.changed();
+  };
+
+  // ------------------------------------------------------------ the form
+  const fields = {
+    trainSize: $<HTMLInputElement>('adv-train-size'),
+    testSize: $<HTMLInputElement>('adv-test-size'),
+    epochs: $<HTMLInputElement>('adv-epochs'),
+    learningRate: $<HTMLInputElement>('adv-lr'),
+    epsilon: $<HTMLInputElement>('adv-epsilon'),
+    steps: $<HTMLInputElement>('adv-steps'),
+    stepSize: $<HTMLInputElement>('adv-step-size'),
+  };
+  const modelSelect = $<HTMLSelectElement>('adv-model');
+  const pgdTraining = $<HTMLInputElement>('adv-pgd-training');
+
+  /** Puts a model's suggested settings (gradientAttackDefaults) in the form. */
+  const fillDefaults = (model: 'mlp' | 'cnn'): void => {
+    const d = gradientAttackDefaults(model);
+    fields.trainSize.value = String(d.trainSize);
+    fields.testSize.value = String(d.testSize);
+    fields.epochs.value = String(d.epochs);
+    fields.learningRate.value = String(d.learningRate);
+    fields.epsilon.value = String(d.epsilon);
+    fields.steps.value = String(d.evalSteps);
+    fields.stepSize.value = String(d.evalStepSize);
+  };
+
+  /** The settings in the form, or what is wrong with them in plain words. */
+  const readSettings = (): GradientAttackSettings | string => {
+    const model = modelSelect.value === 'cnn' ? 'cnn' : 'mlp';
+    const v = Object.fromEntries(Object.entries(fields).map(([k, el]) => [k, el.value.trim() === '' ? Number.NaN : Number(el.value)])) as Record<keyof typeof fields, number>;
+    const whole = (x: number, lo: number, hi: number): boolean => Number.isInteger(x) && x >= lo && x <= hi;
+    if (!whole(v.trainSize, 100, 60_000)) return 'Training images must be a whole number from 100 to 60,000.';
+    if (!whole(v.testSize, 10, 10_000)) return 'Test images must be a whole number from 10 to 10,000.';
+    if (!whole(v.epochs, 1, 50)) return 'Epochs must be a whole number from 1 to 50.';
+    if (!(v.learningRate > 0 && v.learningRate <= 10)) return 'The learning rate must be a number above 0 (and at most 10).';
+    if (!(v.epsilon >= 0 && v.epsilon <= 1)) return 'ε must be a number from 0 to 1 (pixels are in [0, 1]).';
+    if (!whole(v.steps, 1, 200)) return 'PGD steps must be a whole number from 1 to 200.';
+    if (!(v.stepSize >= 0 && v.stepSize <= 1)) return 'The PGD step size must be a number from 0 to 1.';
+    return {
+      ...gradientAttackDefaults(model),
+      trainSize: v.trainSize,
+      testSize: v.testSize,
+      epochs: v.epochs,
+      learningRate: v.learningRate,
+      epsilon: v.epsilon,
+      trainSteps: v.steps,
+      trainStepSize: v.stepSize,
+      evalSteps: v.steps,
+      evalStepSize: v.stepSize,
+      pgdTraining: pgdTraining.checked,
+    };
+  };
+
+  // ------------------------------------------------------------ drawing
+  const drawCurves = (): void => {
+    const series = (key: 'trainLoss' | 'trainError'): Series[] =>
+      PHASES.filter((p) => status.epochs[p].length > 0).map((p) => ({ label: LABELS[p], color: COLORS[p], points: status.epochs[p].map((m) => [m.epoch, m[key]] as [number, number]) }));
+    const xMax = Math.max(2, status.settings?.epochs ?? 3);
+    drawLineChart($('adv-loss-chart'), series('trainLoss'), { xLabel: 'epoch', yLabel: 'training loss', xMin: 1, xMax, integerX: true });
+    drawLineChart($('adv-error-chart'), series('trainError'), { xLabel: 'epoch', yLabel: 'training error', xMin: 1, xMax, yMin: 0, yMax: 1, integerX: true });
+  };
+
+  const row = (phase: GradientAttackPhase): HTMLTableRowElement => document.querySelector<HTMLTableRowElement>(`#adv-results tr[data-phase="${phase}"]`)!;
+
+  const clearResults = (): void => {
+    for (const phase of PHASES) {
+      const r = row(phase);
+      for (const k of ['clean', 'fgsm', 'pgd', 'worst', 'time']) r.querySelector(`.${k}`)!.textContent = '–';
+      for (const kind of ['clean', 'fgsm', 'pgd']) {
+        const c = $<HTMLCanvasElement>(`adv-grid-${phase}-${kind}`);
+        c.width = 10;
+        c.height = 10;
+      }
+      $(`adv-grid-${phase}-summary`).textContent = '';
+    }
+    $('adv-warnings').textContent = '';
+  };
+
+  const drawReport = (report: GradientAttackReport): void => {
+    const r = row(report.phase);
+    r.querySelector('.clean')!.textContent = fmt(report.cleanError);
+    r.querySelector('.fgsm')!.textContent = fmt(report.fgsmError);
+    r.querySelector('.pgd')!.textContent = fmt(report.pgdError);
+    r.querySelector('.worst')!.textContent = fmt(report.robustError);
+    r.querySelector('.time')!.textContent = `${report.trainSeconds.toFixed(1)} s`;
+    const wrong = (cells: GridCell[]): number => cells.filter((c) => !c.correct).length;
+    const d = report.digits;
+    for (const kind of ['clean', 'fgsm', 'pgd'] as const) drawRgb($(`adv-grid-${report.phase}-${kind}`), digitGridImage(d[kind], rows, cols, 10, 3));
+    const n = d.labels.length;
+    $(`adv-grid-${report.phase}-summary`).textContent = `Wrong on ${wrong(d.clean)} of ${n} clean, ${wrong(d.fgsm)} of ${n} under FGSM, ${wrong(d.pgd)} of ${n} under PGD.`;
+    if (report.warnings.length > 0) {
+      const el = $('adv-warnings');
+      el.textContent = `${el.textContent ?? ''}${LABELS[report.phase]} model: ${report.warnings.join(' ')} `;
+    }
+    const { digits: _d, ...numbers } = report;
+    status.results[report.phase] = { ...numbers, wrongDigits: { clean: wrong(d.clean), fgsm: wrong(d.fgsm), pgd: wrong(d.pgd) } };
+  };
+
+  const describeSettings = (s: GradientAttackSettings): string =>
+    `${s.model === 'cnn' ? 'the tutorial CNN' : 'MLP 784-100-10'}, ${s.trainSize} training images × ${s.epochs} epoch${s.epochs === 1 ? '' : 's'}, ` +
+    `ε = ${s.epsilon}, PGD ${s.evalSteps} steps of ${s.evalStepSize}`;
+
+  // ------------------------------------------------------------ runs
+  const startRun = (): void => {
+    const settings = readSettings();
+    if (typeof settings === 'string') {
+      status.error = settings;
+      deps.showError(settings);
+      setState('error', 'Fix the settings and press Run.');
+      return;
+    }
+    deps.start();
+    status.error = undefined;
+    status.settings = settings;
+    status.epochs = { standard: [], 'pgd-trained': [] };
+    status.results = {};
+    status.seconds = undefined;
+    clearResults();
+    row('pgd-trained').querySelector('.clean')!.textContent = settings.pgdTraining ? '–' : 'not trained';
+    $<HTMLProgressElement>('adv-train-progress').value = 0;
+    $('adv-train-text').textContent = '';
+    drawCurves();
+    setState('loading', 'Loading MNIST…');
+    deps.send({ type: 'run-adversarial', settings, mnistUrl: deps.mnistUrl() });
+  };
+
+  const stop = (): void => {
+    if (!BUSY.includes(status.state) || status.state === 'stopping') return;
+    setState('stopping', 'Stopping after the current step…');
+    deps.send({ type: 'stop' });
+  };
+
+  const handle = (msg: FromWorker): void => {
+    switch (msg.type) {
+      case 'load-progress': {
+        const p = $<HTMLProgressElement>('adv-load-progress');
+        p.max = Math.max(msg.total, 1);
+        p.value = msg.loaded;
+        $('adv-load-text').textContent = `${(msg.loaded / 1e6).toFixed(1)} of ${(msg.total / 1e6).toFixed(1)} MB`;
+        break;
+      }
+      case 'loaded':
+        $<HTMLProgressElement>('adv-load-progress').value = $<HTMLProgressElement>('adv-load-progress').max;
+        $('adv-load-text').textContent = `${msg.trainCount} + ${msg.testCount} images in ${msg.seconds.toFixed(1)} s`;
+        break;
+      case 'adv-phase':
+        if (status.state === 'stopping') break;
+        if (msg.stage === 'train') {
+          setState('training', msg.phase === 'standard' ? 'Standard training (SGD on clean images)…' : 'PGD training (SGD on PGD-attacked images)…');
+        } else {
+          setState('evaluating', `Attacking the ${LABELS[msg.phase]} model on the test images (FGSM, then PGD)…`);
+        }
+        break;
+      case 'adv-progress': {
+        const p = msg.progress;
+        const bar = $<HTMLProgressElement>('adv-train-progress');
+        bar.max = p.epochs * p.stepsPerEpoch;
+        bar.value = (p.epoch - 1) * p.stepsPerEpoch + p.step;
+        $('adv-train-text').textContent = `${LABELS[msg.phase]}: epoch ${p.epoch}/${p.epochs}`;
+        break;
+      }
+      case 'adv-evaluate-progress': {
+        const bar = $<HTMLProgressElement>('adv-train-progress');
+        bar.max = msg.total;
+        bar.value = msg.done;
+        $('adv-train-text').textContent = `${LABELS[msg.phase]}: attacked ${msg.done}/${msg.total} test images`;
+        break;
+      }
+      case 'adv-epoch':
+        status.epochs[msg.phase].push(msg.metrics);
+        drawCurves();
+        break;
+      case 'adv-phase-done':
+        drawReport(msg.report);
+        break;
+      case 'adv-done':
+        rows = msg.rows;
+        cols = msg.cols;
+        status.seconds = msg.seconds;
+        setState('done', `Done in ${msg.seconds.toFixed(1)} s: ${describeSettings(status.settings!)}; ${msg.nTest} test images.`);
+        break;
+      case 'stopped':
+        setState('stopped', 'Stopped. Change the settings if you like and press Run to start a new run.');
+        break;
+      default:
+        break;
+    }
+  };
+
+  // ------------------------------------------------------------ wiring
+  fillDefaults('mlp');
+  modelSelect.addEventListener('change', () => fillDefaults(modelSelect.value === 'cnn' ? 'cnn' : 'mlp'));
+  $<HTMLFormElement>('adv-settings').addEventListener('submit', (e) => {
+    e.preventDefault();
+    startRun();
+  });
+  $('adv-stop').addEventListener('click', stop);
+  drawCurves();
+  const tutorial = { standard: TUTORIAL_CNN.standard, 'pgd-trained': TUTORIAL_CNN.pgdTrained };
+  for (const phase of PHASES) {
+    row(phase).querySelector('.tclean')!.textContent = fmt(tutorial[phase].cleanError);
+    row(phase).querySelector('.tpgd')!.textContent = fmt(tutorial[phase].pgdError);
+  }
+  return {
+    status,
+    busy: () => BUSY.includes(status.state),
+    refreshButtons(workerBusy, backendReady) {
+      $<HTMLButtonElement>('adv-run').disabled = workerBusy || !backendReady;
+      $<HTMLButtonElement>('adv-stop').disabled = !BUSY.includes(status.state) || status.state === 'stopping';
+    },
+    handle,
+    failed(message) {
+      status.error = message;
+      setState('error', 'Stopped by an error (see above).');
+    },
+  };
+}
