@@ -204,9 +204,9 @@ async function runAdversarial(settings: GradientAttackSettings, mnistUrl: string
 /**
  * Forward + backward passes of an MLP 784-1024-1024-10 (from @advkit/models) on a batch of 256, softmax
  * cross-entropy, gradients of every weight: matrix-heavy work, where wasm threads pay off. Timed two
- * ways: backpropagation written with explicit transposes (`manual`), and tfjs autodiff
- * (`tf.variableGrads`, `autodiff`), whose MatMul gradient uses BatchMatMul with transposeA, a path of
- * tfjs-backend-wasm 4.22 that is far slower than transposing first (about 40× for these shapes).
+ * ways: backpropagation written out with explicit transposes (`manual`), and tfjs autodiff
+ * (`tf.variableGrads`, `autodiff`: what advkit's trainers run; @advkit/core registers a MatMul gradient
+ * with explicit transposes, as tfjs-backend-wasm 4.22 computes transposed-operand products far more slowly).
  */
 function benchMlp(steps: number): void {
   const batch = 256;
@@ -248,7 +248,7 @@ function benchMlp(steps: number): void {
   };
   try {
     const msPerStep = time(manualStep, steps);
-    const autodiffMsPerStep = time(autodiffStep, 2);
+    const autodiffMsPerStep = time(autodiffStep, steps);
     let macs = 0;
     for (let i = 0; i + 1 < sizes.length; i++) macs += sizes[i]! * sizes[i + 1]!;
     // forward 2·B·Σ fanIn·fanOut FLOPs; backward about twice that (input and weight gradients)
