@@ -4,7 +4,7 @@ import type { AdversarialExperimentResult } from '../shared/adversarial-experime
 /** The adversarial experiment's results beside the tutorial's CNN figures, as a plain-text table. */
 export function formatAdversarialTable(r: AdversarialExperimentResult, backend: string): string {
   const s = r.settings;
-  const tutorialSetting = s.model === 'cnn' && s.epsilon === 0.1 && s.epochs === 10 && s.trainSize === undefined && s.testSize === undefined && s.trainSteps === 20;
+  const tutorialSetting = s.model === 'cnn' && s.epsilon === 0.1 && s.epochs === 10 && s.trainSize === undefined && s.testSize === undefined && s.trainSteps === 20 && !s.clip;
   const ref = (v: number | undefined): string => (v === undefined ? '—' : v.toFixed(4));
   const rows: [string, number, number | undefined][] = [
     ['standard model, clean test error', r.standard.cleanError, TUTORIAL_CNN.standard.cleanError],
@@ -16,7 +16,7 @@ export function formatAdversarialTable(r: AdversarialExperimentResult, backend: 
   ];
   const model = s.model === 'cnn' ? 'the tutorial CNN' : `MLP 784-${s.hiddenSizes.join('-')}-10`;
   const lines = [
-    `advkit — MNIST 10 classes, ${model}, L∞ ε = ${s.epsilon}, PGD ${s.evalSteps} steps of ${s.evalStepSize} (seed ${s.seed}, ${backend} backend)`,
+    `advkit — MNIST 10 classes, ${model}, L∞ ε = ${s.epsilon}${s.clip ? ' ∩ [0, 1]' : ' (no pixel box, as the tutorial)'}, PGD ${s.evalSteps} steps of ${s.evalStepSize} (seed ${s.seed}, ${backend} backend)`,
     `train ${r.nTrain} / test ${r.nTest} examples; SGD lr ${s.learningRate} (÷10 from epoch ${s.decayEpoch}) × ${s.epochs} epochs, batch ${s.batchSize}; PGD training ${s.trainSteps} steps of ${s.trainStepSize}`,
     '',
     `${''.padEnd(40)}${'advkit'.padStart(10)}${'tutorial CNN'.padStart(14)}`,

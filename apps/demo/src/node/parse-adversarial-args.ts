@@ -15,6 +15,7 @@ options:
   --train-size N      use the first N training images                       default all 60000
   --test-size N       use the first N test images                           default all 10000
   --eps E             L∞ radius of the attacks                              default 0.1
+  --clip              keep attacked pixels in [0, 1] (ball ∩ box; the tutorial does not clip)
   --train-steps N     PGD steps when training                               default 20
   --train-step-size A PGD step size when training                           default 0.01
   --eval-steps N      PGD steps when evaluating                             default 20
@@ -59,6 +60,7 @@ export function parseAdversarialArgs(argv: string[]): AdversarialCliArgs {
         'train-size': { type: 'string' },
         'test-size': { type: 'string' },
         eps: { type: 'string' },
+        clip: { type: 'boolean' },
         'train-steps': { type: 'string' },
         'train-step-size': { type: 'string' },
         'eval-steps': { type: 'string' },
@@ -102,6 +104,7 @@ export function parseAdversarialArgs(argv: string[]): AdversarialCliArgs {
     trainSize: num('train-size', d.trainSize, int(1, 60000), 'an integer from 1 to 60000'),
     testSize: num('test-size', d.testSize, int(1, 10000), 'an integer from 1 to 10000'),
     epsilon: num('eps', d.epsilon, (v) => v >= 0, 'a number >= 0')!,
+    clip: Boolean(values.clip),
     trainSteps: num('train-steps', d.trainSteps, int(1, 1000), 'an integer from 1 to 1000')!,
     trainStepSize: num('train-step-size', d.trainStepSize, (v) => v > 0, 'a number > 0')!,
     evalSteps: num('eval-steps', d.evalSteps, int(1, 1000), 'an integer from 1 to 1000')!,

@@ -34,6 +34,12 @@ export interface AdversarialExperimentSettings {
   seed: number;
   /** L∞ radius of every attack. */
   epsilon: number;
+  /**
+   * Keep attacked images valid: project every attack onto ball ∩ [0, 1]. The tutorial does not (its
+   * FGSM and PGD only clamp δ to the ε-ball, so background pixels can go negative), and its figures are
+   * for that; the box makes every attack weaker.
+   */
+  clip: boolean;
   /** PGD used to train the robust model: steps and step size (no random start, as the tutorial). */
   trainSteps: number;
   trainStepSize: number;
@@ -42,7 +48,7 @@ export interface AdversarialExperimentSettings {
   evalStepSize: number;
 }
 
-/** The tutorial's chapter-4 settings (Kolter & Madry): 10 epochs, SGD 0.1 → 0.01 after epoch 5, PGD ε 0.1, 20 steps of 0.01. */
+/** The tutorial's chapter-4 settings (Kolter & Madry): 10 epochs, SGD 0.1 → 0.01 after epoch 5, PGD ε 0.1, 20 steps of 0.01, no pixel box. */
 export function adversarialDefaults(model: 'mlp' | 'cnn'): AdversarialExperimentSettings {
   return {
     model,
@@ -55,6 +61,7 @@ export function adversarialDefaults(model: 'mlp' | 'cnn'): AdversarialExperiment
     testSize: undefined,
     seed: 0,
     epsilon: 0.1,
+    clip: false,
     trainSteps: 20,
     trainStepSize: 0.01,
     evalSteps: 20,
@@ -105,7 +112,7 @@ function makeModel(s: AdversarialExperimentSettings): Model {
 
 /**
  * Chapter 4 of Kolter & Madry's tutorial on full 10-class MNIST: a standard and a PGD-trained model
- * (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞, pixels in [0, 1]).
+ * (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞; in [0, 1] when `clip`).
  */
 export function runAdversarialExperiment(mnist: Mnist, settings: AdversarialExperimentSettings, hooks: AdversarialExperimentHooks = {}): AdversarialExperimentResult {
   const ctx = prepare(mnist, settings);
@@ -214,7 +221,7 @@ function prepare(mnist: Mnist, s: AdversarialExperimentSettings): Context {
     settings: s,
     train: firstN(selectAll(mnist.train), s.trainSize),
     test: firstN(selectAll(mnist.test), s.testSize),
-    threatModel: new LpBall({ norm: 'linf', epsilon: s.epsilon, box: { min: 0, max: 1 } }),
+    threatModel: new LpBall({ norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) }),
   };
 }
 

@@ -27,7 +27,7 @@ export interface GradientAttackSettings extends AdversarialExperimentSettings {
  * images: a forward and backward pass takes about 0.35 s per batch of 100 on wasm, so that run takes minutes.
  */
 export function gradientAttackDefaults(model: 'mlp' | 'cnn'): GradientAttackSettings {
-  const base = { ...adversarialDefaults(model), testSize: 1000, epsilon: 0.1, evalSteps: 10, evalStepSize: 0.02, pgdTraining: true };
+  const base = { ...adversarialDefaults(model), clip: true, testSize: 1000, epsilon: 0.1, evalSteps: 10, evalStepSize: 0.02, pgdTraining: true };
   return model === 'mlp'
     ? { ...base, trainSize: 10_000, epochs: 3, learningRate: 0.3, trainSteps: 10, trainStepSize: 0.02 }
     : { ...base, trainSize: 10_000, testSize: 500, epochs: 2, learningRate: 0.2, trainSteps: 3, trainStepSize: 0.04 };
@@ -103,7 +103,7 @@ export async function runGradientAttackExperiment(mnist: Mnist, settings: Gradie
   const s = settings;
   const train = selectAll(firstImages(mnist.train, s.trainSize));
   const test = selectAll(firstImages(mnist.test, s.testSize));
-  const threatModel = new LpBall({ norm: 'linf', epsilon: s.epsilon, box: { min: 0, max: 1 } });
+  const threatModel = new LpBall({ norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) });
   const run = async (phase: GradientAttackPhase): Promise<GradientAttackReport> => {
     const model = makeModel(s);
     try {
