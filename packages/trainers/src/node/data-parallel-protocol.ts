@@ -1,0 +1,58 @@
+import type { ModelSpec } from './model-spec.js';
+import type { ResolvedAttackSpec } from './attack-spec.js';
+
+/**
+ * What `dataParallelSgd` hands each worker thread at start-up (`workerData`). Every typed array is a
+ * view of a SharedArrayBuffer: the structured clone of `workerData` shares them, it does not copy.
+ */
+export interface WorkerInit {
+  /** 0-based worker index (its gradient slot and its flag in `control`). */
+  index: number;
+  model: ModelSpec;
+  attack: ResolvedAttackSpec | undefined;
+  /** The training inputs, `n · dim` floats, read-only for workers. */
+  x: Float32Array;
+  /** The labels (±1 floats for binary models, class indices otherwise), read-only for workers. */
+  y: Float32Array | Int32Array;
+  /** Floats per example. */
+  dim: number;
+  /** The current weights, all variables one after another (`model.variables` order); written by the main thread between steps. */
+  weights: Float32Array;
+  /** This worker's gradient slot, laid out as `weights`; written by the worker during a step. */
+  grad: Float32Array;
+  /**
+   * `[weightsSeq, done_0, …, done_{W−1}]`: the main thread stores the step's number in `weightsSeq`
+   * (Atomics) after writing the weights and before posting the step; a worker stores it in `done_k`
+   * after writing its gradient and before replying. The Atomics pair orders the plain writes before the
+   * reads on the other side (ECMAScript memory model); the messages only wake the reader.
+   */
+  control: Int32Array;
+}
+
+/** Main → worker: compute the gradient share of one shard with the weights now in `weights`. */
+export interface StepMessage {
+  type: 'step';
+  /** Step number (1-based across the run), as stored in `control[0]`. */
+  seq: number;
+  /** 0-based index of the attack's run (= steps taken before), from which its seed is derived. */
+  call: number;
+  /** Row of the shard's first example within the minibatch (for the random starts). */
+  offset: number;
+  /** Examples in the whole minibatch (B of the 1/B in the mean loss). */
+  batchSize: number;
+  /** Example indices of the shard, into `x` and `y`. */
+  indices: Uint32Array;
+}
+
+/** Worker → main. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'done'; seq: number; lossSum: number; errors: number }
+  | { type: 'error'; error: SerializedError };
+
+/** An error as plain data (classes do not survive postMessage). */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string | undefined;
+}
