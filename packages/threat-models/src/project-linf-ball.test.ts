@@ -78,4 +78,20 @@ describe('projectLinfBall', () => {
     expect(() => projectLinfBall([[1]] as never, x, { epsilon: 1 })).toThrow(/projectLinfBall: x must be a tf.Tensor/);
     tf.dispose([x, c, outside]);
   });
+
+  it('checks the centre against the box on every call: a range read once per tensor, re-read for a Variable', () => {
+    const box = { min: 0, max: 1 };
+    const x = tf.tensor2d([[0.5, 0.5]]);
+    const inside = tf.tensor2d([[0.2, 0.9]]);
+    const outside = tf.tensor2d([[0.2, 1.5]]);
+    for (let i = 0; i < 3; i++) {
+      tf.dispose(projectLinfBall(x, inside, { epsilon: 0.1, box }));
+      expect(() => projectLinfBall(x, outside, { epsilon: 0.1, box })).toThrow(ArgumentError);
+    }
+    const v = tf.variable(tf.tensor2d([[0.2, 0.9]]));
+    tf.dispose(projectLinfBall(x, v, { epsilon: 0.1, box }));
+    v.assign(tf.tensor2d([[0.2, 1.5]]));
+    expect(() => projectLinfBall(x, v, { epsilon: 0.1, box })).toThrow(/outside the box|must lie in/);
+    tf.dispose([x, inside, outside, v]);
+  });
 });

@@ -57,11 +57,23 @@ function centerOutside(lo: number, hi: number, box: Box, fn: string, arg: string
 
 /** Throws unless every coordinate of `center` lies in the box (2 reductions and one read-back). */
 export function checkCenterInBox(center: tf.Tensor, box: Box, fn: string, arg = 'center'): void {
-  const range = tf.tidy(() => tf.stack([tf.min(center), tf.max(center)]));
-  const [lo, hi] = range.dataSync();
-  range.dispose();
-  if (!(lo! >= box.min && hi! <= box.max)) throw centerOutside(lo!, hi!, box, fn, arg);
+  // Tensors (but Variables) are immutable, so a centre's range is read back once: PGD projects around the same clean
+  // batch at every step, and the two reductions plus a read-back (a sync point) cost as much as a step's
+  // projection itself.
+  let range = centerRanges.get(center);
+  if (range === undefined) {
+    const t = tf.tidy(() => tf.stack([tf.min(center), tf.max(center)]));
+    const [lo, hi] = t.dataSync();
+    t.dispose();
+    range = [lo!, hi!];
+    if (!(center instanceof tf.Variable)) centerRanges.set(center, range); // a Variable can change
+  }
+  const [lo, hi] = range;
+  if (!(lo >= box.min && hi <= box.max)) throw centerOutside(lo, hi, box, fn, arg);
 }
+
+/** [min, max] of each centre checked so far; weak, so it never keeps a tensor object alive. */
+const centerRanges = new WeakMap<tf.Tensor, [number, number]>();
 
 /** {@link checkCenterInBox} on data already read back. */
 export function checkCenterDataInBox(center: ArrayLike<number>, box: Box, fn: string, arg = 'center'): void {
