@@ -294,7 +294,7 @@ function* trainingLoop(model: Model, data: TrainingData, options: TrainOptions, 
 }
 
 /** Checks that a state to resume from matches this run (trainer, settings, model); CheckpointError otherwise. */
-function checkResumeState(s: TrainingState, fn: string, settings: TrainingState['settings'], model: Model): TrainingState {
+export function checkResumeState(s: TrainingState, fn: string, settings: TrainingState['settings'], model: Model): TrainingState {
   const bad = (msg: string): CheckpointError => new CheckpointError(`${fn}: options.resumeFrom ${msg}`);
   if (typeof s !== 'object' || s === null || s.format !== 'advkit-training-state') throw bad(`must be a TrainingState, got ${describeValue(s)}`);
   if (s.version !== 1) throw bad(`has format version ${String(s.version)}; this advkit reads version 1`);

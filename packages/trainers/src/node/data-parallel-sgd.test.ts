@@ -7,8 +7,11 @@ import { Cnn, LinearModel, Mlp, getWeights, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsmAttack, pgdAttack } from '@advkit/attacks';
 import { adversarialSgd } from '../adversarial-sgd.js';
+import { adversarialSgdAsync } from '../adversarial-sgd-async.js';
+import { decodeTrainingState } from '../decode-training-state.js';
+import { encodeTrainingState } from '../encode-training-state.js';
 import { sgd } from '../sgd.js';
-import type { TrainResult } from '../train-options.js';
+import type { TrainResult, TrainingState } from '../train-options.js';
 import { syntheticClasses } from '../test-utils/synthetic-classes.js';
 import { syntheticBinary } from '../test-utils/synthetic-binary.js';
 
@@ -145,7 +148,7 @@ describe('dataParallelSgd', () => {
     await bad(m, { workers: 0 }, 'options.workers', /integer >= 1/);
     await bad(m, { workers: 1.5 }, 'options.workers');
     await bad(m, { optimizer: tf.train.sgd(0.1) }, 'options.optimizer', /plain SGD/);
-    await bad(m, { checkpoint: { save: () => undefined } }, 'options.checkpoint');
+    await bad(m, { checkpoint: { save: 3 } }, 'options.checkpoint');
     await bad(m, { attack: pgdAttack({ threatModel: new LpBall(ball) }) }, 'options.attack', /plain-data/);
     await bad(m, { attack: { kind: 'cw', threatModel: ball } }, 'options.attack.kind', /"pgd", "fgsm"/);
     await bad(m, { attack: { kind: 'pgd', threatModel: { norm: 'l3', epsilon: 0.1 } } }, 'options.attack.threatModel.norm');
@@ -184,6 +187,46 @@ describe('dataParallelSgd', () => {
     again.abort(reason);
     await expect(dataParallelSgd(m, classes, { signal: again.signal })).rejects.toBe(reason);
     m.dispose();
+  });
+
+  it('checkpoints: a stop saves the last completed step, a resume ends bit-identical, and states move between it and adversarialSgdAsync', async () => {
+    const attack = { kind: 'pgd', threatModel: ball, steps: 3, stepSize: 0.04, randomStart: true, seed: 2 } as const;
+    const o = { ...opts, epochs: 3, learningRate: (e: number) => 0.5 / e, workers: 2, attack };
+    const ref = mlp();
+    const full = await dataParallelSgd(ref, classes, o);
+    // stopped during epoch 2, step 3 (the save at the epoch end and the stop's save)
+    const saved: TrainingState[] = [];
+    const ac = new AbortController();
+    const m = mlp();
+    await expect(
+      dataParallelSgd(m, classes, {
+        ...o,
+        signal: ac.signal,
+        checkpoint: { save: async (st) => void saved.push(decodeTrainingState(encodeTrainingState(st))), meta: { run: 'a' } },
+        onProgress: (p) => {
+          if (p.epoch === 2 && p.step === 2) setImmediate(() => ac.abort(new Error('stop'))); // lands while step 3 runs
+        },
+      }),
+    ).rejects.toThrow('stop');
+    expect(saved.map((st) => `${st.trainer} ${st.epoch}.${st.step}`)).toEqual(['adversarialSgd 2.0', 'adversarialSgd 2.2']);
+    expect(saved[1]!.meta).toEqual({ run: 'a' });
+    const resumed = mlp();
+    const r = await dataParallelSgd(resumed, classes, { ...o, resumeFrom: saved[1]! });
+    // same workers, same shards, same seeds (they follow the global step count): bit for bit
+    expect(flat(resumed)).toEqual(flat(ref));
+    expect(r.epochs.map((e) => [e.trainLoss, e.trainError])).toEqual(full.epochs.map((e) => [e.trainLoss, e.trainError]));
+    // the single-process async trainer takes the same state (its attack without a random start, whose
+    // seeds restart with the attack object) and ends within rounding of this trainer doing the same
+    const det = { ...attack, randomStart: false } as const;
+    const a = mlp();
+    await adversarialSgdAsync(a, classes, { ...o, attack: pgdAttack({ ...det, threatModel: new LpBall(ball) }), resumeFrom: saved[0]! });
+    const b = mlp();
+    await dataParallelSgd(b, classes, { ...o, attack: det, resumeFrom: saved[0]! });
+    expect(maxAbsDiff(flat(a), flat(b))).toBeLessThan(TOL);
+    // a state of the other trainer kind (standard) is refused
+    const c = mlp();
+    await expect(dataParallelSgd(c, classes, { ...o, attack: undefined, resumeFrom: saved[0]! })).rejects.toThrow(/written by adversarialSgd, not sgd/);
+    for (const x of [ref, m, resumed, a, b, c]) x.dispose();
   });
 
   it('turns a failure inside a worker into a BackendError naming the function, and stops', async () => {

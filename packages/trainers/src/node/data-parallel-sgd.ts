@@ -1,17 +1,17 @@
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, Rng, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, CheckpointError, Rng, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import { getWeights, type Model } from '@advkit/models';
 import { batchOrder } from '@advkit/datasets';
-import type { EpochMetrics, TrainOptions, TrainResult } from '../train-options.js';
+import type { EpochMetrics, TrainOptions, TrainResult, TrainingState } from '../train-options.js';
 import { checkTrainingData, type TrainingData } from '../training-data.js';
-import { resolveTrainOptions } from '../run-training.js';
+import { checkResumeState, resolveTrainOptions } from '../run-training.js';
 import { checkAttackSpec, type AttackSpec } from './attack-spec.js';
 import { modelSpec } from './model-spec.js';
 import type { WorkerInit } from './data-parallel-protocol.js';
 import { WorkerPool, type ShardTask } from './worker-pool.js';
 
-export interface DataParallelSgdOptions extends Omit<TrainOptions, 'optimizer' | 'checkpoint' | 'resumeFrom'> {
+export interface DataParallelSgdOptions extends Omit<TrainOptions, 'optimizer'> {
   /**
    * Worker threads, each with its own tfjs engine and wasm instance (tfjs-backend-wasm runs one thread
    * in Node, so this is how training uses more than one core). More workers than cores only adds
@@ -26,10 +26,6 @@ export interface DataParallelSgdOptions extends Omit<TrainOptions, 'optimizer' |
   attack?: AttackSpec;
   /** Not supported: plain SGD only (ArgumentError). */
   optimizer?: never;
-  /** Not supported (ArgumentError). */
-  checkpoint?: never;
-  /** Not supported (ArgumentError). */
-  resumeFrom?: never;
 }
 
 const FN = 'dataParallelSgd';
@@ -59,8 +55,15 @@ const FN = 'dataParallelSgd';
  * Supported models: `LinearModel`, `Mlp` and `Cnn` of @advkit/models (exact classes; workers rebuild
  * them from their public options and load the weights); anything else is an ArgumentError naming
  * `model`. Plain SGD only: a tfjs `optimizer` (its state lives in one engine) is an ArgumentError
- * naming `options.optimizer`; `checkpoint` and `resumeFrom` are not supported either. The learning
- * rate (a number or an `(epoch, step) => lr` schedule) is evaluated in the calling thread per step.
+ * naming `options.optimizer`. The learning rate (a number or an `(epoch, step) => lr` schedule) is
+ * evaluated in the calling thread per step.
+ *
+ * Checkpoints (`options.checkpoint`, `options.resumeFrom`) work as for the async trainers and their
+ * states are interchangeable with theirs: a state is labelled with the trainer whose steps it takes
+ * (`'adversarialSgd'` with an attack, `'sgd'` without), so a run saved by `adversarialSgdAsync` can go
+ * on here with more workers, and back. Saves are awaited. The attack's seeds follow the run's global
+ * step count, so a resumed run equals an uninterrupted one even with random starts. On `signal` the
+ * state after the last completed step is saved (the step in progress is dropped) before rejecting.
  *
  * Data: `data.x` is shared with the workers through a SharedArrayBuffer; when it is not already backed
  * by one it is copied once (pass a SharedArrayBuffer-backed Float32Array to avoid the copy). Steps send
@@ -80,11 +83,11 @@ const FN = 'dataParallelSgd';
 export async function dataParallelSgd(model: Model, data: TrainingData, options?: DataParallelSgdOptions): Promise<TrainResult> {
   const t0 = performance.now();
   const opts = checkOptions(options, FN);
-  for (const key of ['optimizer', 'checkpoint', 'resumeFrom'] as const) {
-    if (opts[key] !== undefined) {
-      const why = key === 'optimizer' ? 'plain SGD only (learningRate, a number or a schedule)' : 'no checkpoints';
-      throw new ArgumentError(`is not supported by ${FN} (${why}): use the single-process trainers for it`, { fn: FN, argument: `options.${key}` });
-    }
+  if ((opts as TrainOptions).optimizer !== undefined) {
+    throw new ArgumentError(`is not supported by ${FN} (plain SGD only: learningRate, a number or a schedule): use the single-process trainers for it`, {
+      fn: FN,
+      argument: 'options.optimizer',
+    });
   }
   const dim = checkTrainingData(data, model, FN);
   const spec = modelSpec(model, FN);
@@ -97,14 +100,27 @@ export async function dataParallelSgd(model: Model, data: TrainingData, options?
   const aborted = (): boolean => signal?.aborted === true; // a function: TypeScript would keep the first check's narrowing across awaits
   if (aborted()) throw signal!.reason;
 
+  const ck = opts.checkpoint;
+  // the trainer whose steps these are: states are interchangeable with its (see the doc comment)
+  const trainer = attack === undefined ? 'sgd' : 'adversarialSgd';
+  const settings = { epochs: train.epochs, batchSize: train.batchSize, seed: train.seed, shuffle: train.shuffle, n: data.n, dim };
+  const resume = opts.resumeFrom === undefined ? undefined : checkResumeState(opts.resumeFrom, trainer, settings, model);
+  if (resume?.optimizer !== undefined) throw new CheckpointError(`${FN}: options.resumeFrom holds a tfjs optimizer state; ${FN} runs plain SGD`);
+
   const vars = model.variables;
   const total = vars.reduce((s, v) => s + v.size, 0);
   const weights = new Float32Array(new SharedArrayBuffer(total * 4));
   let off = 0;
-  for (const w of getWeights(model)) {
+  for (const [i, w] of (resume?.weights ?? getWeights(model)).entries()) {
+    if (w.length !== vars[i]!.size) throw new CheckpointError(`${FN}: options.resumeFrom.weights[${i}] holds ${w.length} values; the model's variable has ${vars[i]!.size}`);
     weights.set(w, off);
     off += w.length;
   }
+  /** The weights as the model's variables, for a TrainingState. */
+  const weightArrays = (): Float32Array[] => {
+    let o = 0;
+    return vars.map((v) => weights.slice(o, (o += v.size)));
+  };
   const grads = Array.from({ length: workers }, () => new Float32Array(new SharedArrayBuffer(total * 4)));
   const control = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
   const x = shared(data.x);
@@ -117,33 +133,71 @@ export async function dataParallelSgd(model: Model, data: TrainingData, options?
   try {
     pool = await WorkerPool.start(new URL('./data-parallel-worker.js', import.meta.url), inits, FN);
     if (aborted()) throw signal!.reason; // aborted while the workers started
-    const rng = new Rng(train.seed);
-    const epochs: EpochMetrics[] = [];
-    let steps = 0;
-    for (let epoch = 1; epoch <= train.epochs; epoch++) {
+    const rng = resume === undefined ? new Rng(train.seed) : Rng.fromState(resume.rngAtEpochStart);
+    const epochs: EpochMetrics[] = resume?.epochs.map((m) => ({ ...m })) ?? [];
+    let steps = resume?.totalSteps ?? 0;
+    let sinceSave = 0;
+    for (let epoch = resume?.epoch ?? 1; epoch <= train.epochs; epoch++) {
       const te = performance.now();
+      const rngAtEpochStart = rng.state();
       const batches = batchOrder(data.n, { batchSize: train.batchSize, shuffle: train.shuffle, rng });
-      let lossSum = 0;
-      let errSum = 0;
-      let lr = 0;
-      for (let b = 0; b < batches.length; b++) {
+      const carried = epoch === resume?.epoch ? resume.partial : undefined; // this epoch's part before the resume
+      let lossSum = carried?.lossSum ?? 0;
+      let errSum = carried?.errSum ?? 0;
+      let lr = carried?.learningRate ?? 0;
+      const seconds = (): number => (carried?.seconds ?? 0) + (performance.now() - te) / 1000;
+      const snapshot = (e: number, step: number, rs: number[], partial: TrainingState['partial']): TrainingState => ({
+        format: 'advkit-training-state',
+        version: 1,
+        trainer,
+        settings,
+        epoch: e,
+        step,
+        totalSteps: steps,
+        rngAtEpochStart: rs,
+        weights: weightArrays(),
+        epochs: epochs.map((m) => ({ ...m })),
+        partial,
+        ...(ck?.meta === undefined ? {} : { meta: ck.meta }),
+      });
+      for (let b = carried === undefined ? 0 : Math.min(resume!.step, batches.length); b < batches.length; b++) {
         const idx = batches[b]!;
-        lr = train.learningRate(epoch, b + 1);
+        const stepLr = train.learningRate(epoch, b + 1);
         const seq = steps + 1;
         Atomics.store(control, 0, seq); // after the last update of `weights`, before the workers read them
         const tasks = shardTasks(idx, workers, seq, steps);
-        const stats = await pool.step(tasks);
+        let stats;
+        try {
+          stats = await pool.step(tasks);
+        } catch (e) {
+          // stopped (or failed) mid-step: the weights are those after step b, which a resume continues from
+          if (ck !== undefined && aborted() && b > 0) await ck.save(snapshot(epoch, b, rngAtEpochStart, { lossSum, errSum, learningRate: lr, seconds: seconds() }));
+          throw e;
+        }
         for (const s of stats) {
           lossSum += s.lossSum;
           errSum += s.errors;
         }
+        lr = stepLr;
         sgdUpdate(weights, tasks.map((t) => grads[t.worker]!), lr);
         steps++;
+        sinceSave++;
         opts.onProgress?.({ epoch, epochs: train.epochs, step: b + 1, stepsPerEpoch: batches.length });
+        const last = b + 1 === batches.length;
+        if (ck !== undefined && !last && (aborted() || (ck.everySteps !== undefined && sinceSave >= ck.everySteps))) {
+          await ck.save(snapshot(epoch, b + 1, rngAtEpochStart, { lossSum, errSum, learningRate: lr, seconds: seconds() }));
+          sinceSave = 0;
+        }
+        if (aborted() && !last) throw signal!.reason;
       }
-      const metrics: EpochMetrics = { epoch, trainLoss: lossSum / data.n, trainError: errSum / data.n, learningRate: lr, seconds: (performance.now() - te) / 1000 };
+      const metrics: EpochMetrics = { epoch, trainLoss: lossSum / data.n, trainError: errSum / data.n, learningRate: lr, seconds: seconds() };
       epochs.push(metrics);
       opts.onEpochEnd?.(metrics);
+      if (ck !== undefined) {
+        await ck.save(snapshot(epoch + 1, 0, rng.state(), { lossSum: 0, errSum: 0, learningRate: 0, seconds: 0 }));
+        sinceSave = 0;
+      }
+      if (aborted() && epoch < train.epochs) throw signal!.reason;
     }
     return { epochs, seconds: (performance.now() - t0) / 1000, steps };
   } finally {
