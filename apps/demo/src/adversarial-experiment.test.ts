@@ -78,8 +78,24 @@ describe('demo:adversarial CLI (the built dist/cli-adversarial.js)', () => {
     expect(r.stdout).toMatch(/PGD-trained model, PGD test error\s+[01]\.\d{4}\s+0\.0283/);
   });
 
+  it('--workers 2 trains on two worker threads (dataParallelSgd) and takes the same steps', async () => {
+    const args = ['--json', '--train-size', '600', '--test-size', '100', '--epochs', '2', '--train-steps', '3', '--train-step-size', '0.04'];
+    const one = JSON.parse((await demo(args)).stdout);
+    const two = await demo([...args, '--workers', '2']);
+    expect(two.code).toBe(0);
+    const j = JSON.parse(two.stdout);
+    // Same batches, attacks and update; only the float32 order of summing the two shards' gradients
+    // differs, so the losses agree to ~1e-6 relative after 12 steps (1e-4 leaves room for the attack's
+    // sign flipping on a near-zero gradient component), and the test errors to an example or so.
+    for (const k of ['standard', 'pgdTrained']) {
+      j[k].epochs.forEach((e: { trainLoss: number }, i: number) => expect(Math.abs(e.trainLoss - one[k].epochs[i].trainLoss)).toBeLessThan(1e-4 * one[k].epochs[i].trainLoss));
+      expect(Math.abs(j[k].pgdError - one[k].pgdError)).toBeLessThanOrEqual(0.02);
+    }
+  });
+
   it.each([
     [['--model', 'resnet'], /--model must be mlp or cnn, got "resnet"/],
+    [['--workers', '0'], /--workers must be an integer from 1 to 64, got "0"/],
     [['--epochs', '0'], /--epochs must be an integer from 1 to 10000, got "0"/],
     [['--train-size', '70000'], /--train-size must be an integer from 1 to 60000/],
     [['--bogus'], /Unknown option '--bogus'/],

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { initBackend, AdvkitError, CheckpointError } from '@advkit/core';
 import { loadMnist } from '@advkit/datasets';
 import type { TrainingState } from '@advkit/trainers';
-import { FileCheckpointStore } from '@advkit/trainers/node';
+import { FileCheckpointStore, dataParallelSgd } from '@advkit/trainers/node';
 import { CliUsageError } from './node/parse-cli-args.js';
 import { parseAdversarialArgs, ADVERSARIAL_USAGE } from './node/parse-adversarial-args.js';
 import { ProgressReporter } from './node/progress-reporter.js';
@@ -16,6 +16,7 @@ import {
   type AdversarialExperimentCheckpointing,
   type AdversarialExperimentResult,
   type AdversarialModelReport,
+  type PhaseTrainer,
   type TrainPhase,
 } from './shared/adversarial-experiment.js';
 
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     result = await runAdversarialExperimentAsync(mnist, args.settings, {
       signal: ac.signal,
+      ...(args.workers > 1 && args.backend === 'wasm' ? { trainer: parallelTrainer(args.settings, args.workers) } : {}),
       ...(checkpointing === undefined ? {} : { checkpointing }),
       onPhase: (phase) => progress.start(phase),
       onProgress: (_phase, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
@@ -82,6 +84,26 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const PHASES: readonly TrainPhase[] = ['standard', 'pgd-trained'];
+
+/** Both phases on `workers` threads (dataParallelSgd), with the tutorial's training PGD as a plain-data spec. */
+function parallelTrainer(s: AdversarialExperimentResult['settings'], workers: number): PhaseTrainer {
+  return (phase, model, data, { optimizer: _none, ...options }) =>
+    dataParallelSgd(model, data, {
+      ...options, // the experiment trains with plain SGD: no optimizer to drop
+      workers,
+      ...(phase === 'pgd-trained'
+        ? {
+            attack: {
+              kind: 'pgd',
+              threatModel: { norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) },
+              steps: s.trainSteps,
+              stepSize: s.trainStepSize,
+              randomStart: false,
+            },
+          }
+        : {}),
+    });
+}
 
 /**
  * One FileCheckpointStore per phase plus `<phase>.report.json` (written atomically) in `dir`. Without

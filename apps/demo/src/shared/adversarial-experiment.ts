@@ -12,6 +12,7 @@ import {
   type CheckpointOptions,
   type EpochMetrics,
   type TrainProgress,
+  type AsyncTrainOptions,
   type TrainResult,
   type TrainingState,
 } from '@advkit/trainers';
@@ -150,6 +151,13 @@ export interface AdversarialExperimentCheckpointing {
 }
 
 /**
+ * Trains one phase in place of the built-in single-process trainers (`sgdAsync`, `adversarialSgdAsync`
+ * with the tutorial's PGD): e.g. `dataParallelSgd` from `@advkit/trainers/node` on several cores. It
+ * gets the phase's options (schedule, callbacks, checkpointing, signal) and must take the same steps.
+ */
+export type PhaseTrainer = (phase: TrainPhase, model: Model, data: ClassData, options: AsyncTrainOptions) => Promise<TrainResult>;
+
+/**
  * {@link runAdversarialExperiment} that can be checkpointed and stopped: it trains with the async
  * trainers (`sgdAsync`, `adversarialSgdAsync`: they yield to the event loop, so a SIGINT handler or a Stop
  * button can abort `signal`), saves each phase's training state after every epoch (and when stopped),
@@ -161,7 +169,7 @@ export interface AdversarialExperimentCheckpointing {
 export async function runAdversarialExperimentAsync(
   mnist: Mnist,
   settings: AdversarialExperimentSettings,
-  hooks: AdversarialExperimentHooks & { signal?: AbortSignal; checkpointing?: AdversarialExperimentCheckpointing } = {},
+  hooks: AdversarialExperimentHooks & { signal?: AbortSignal; checkpointing?: AdversarialExperimentCheckpointing; trainer?: PhaseTrainer } = {},
 ): Promise<AdversarialExperimentResult> {
   const fn = 'runAdversarialExperimentAsync';
   const ctx = prepare(mnist, settings);
@@ -195,7 +203,12 @@ export async function runAdversarialExperimentAsync(
     try {
       hooks.onPhase?.(phase);
       const opts = { ...trainOptions(ctx, phase, hooks), ...extra(phase) };
-      const r = phase === 'standard' ? await sgdAsync(model, ctx.train, opts) : await adversarialSgdAsync(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
+      const r =
+        hooks.trainer !== undefined
+          ? await hooks.trainer(phase, model, ctx.train, opts)
+          : phase === 'standard'
+            ? await sgdAsync(model, ctx.train, opts)
+            : await adversarialSgdAsync(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
       hooks.signal?.throwIfAborted();
       const report = evaluatePhase(ctx, phase, model, r, hooks);
       await ck?.saveReport?.(phase, report);
