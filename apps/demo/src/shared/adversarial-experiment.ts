@@ -2,6 +2,7 @@ import { Cnn, Mlp, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsmAttack, pgdAttack } from '@advkit/attacks';
 import { CheckpointError } from '@advkit/core';
+import { phaseCheckpointOptions, sameSettings, type PhaseCheckpointing } from './phase-checkpoint-options.js';
 import {
   sgd,
   sgdAsync,
@@ -9,7 +10,6 @@ import {
   adversarialSgdAsync,
   robustEvaluate,
   piecewiseSchedule,
-  type CheckpointOptions,
   type EpochMetrics,
   type TrainProgress,
   type AsyncTrainOptions,
@@ -137,17 +137,11 @@ export function runAdversarialExperiment(mnist: Mnist, settings: AdversarialExpe
 export type TrainPhase = 'standard' | 'pgd-trained';
 
 /** Checkpointing of {@link runAdversarialExperimentAsync}: one training state and one report per phase. */
-export interface AdversarialExperimentCheckpointing {
-  /** Persists the latest training state of a phase (e.g. one FileCheckpointStore per phase). */
-  save(phase: TrainPhase, state: TrainingState): Promise<void>;
+export interface AdversarialExperimentCheckpointing extends PhaseCheckpointing<TrainPhase> {
   /** Persists a phase's finished report (its evaluation is the slow part of a resumed CNN run). @default not saved */
   saveReport?(phase: TrainPhase, report: AdversarialModelReport): Promise<void>;
-  /** Training states to continue from; a finished phase is restored without retraining. @default {} */
-  resume?: Partial<Record<TrainPhase, TrainingState>>;
   /** Reports of phases already evaluated (from `saveReport`), used instead of training and evaluating again. @default {} */
   reports?: Partial<Record<TrainPhase, AdversarialModelReport & { settings?: unknown }>>;
-  /** Also save every this many steps. @default undefined (after every epoch only) */
-  everySteps?: number;
 }
 
 /**
@@ -174,28 +168,11 @@ export async function runAdversarialExperimentAsync(
   const fn = 'runAdversarialExperimentAsync';
   const ctx = prepare(mnist, settings);
   const ck = hooks.checkpointing;
-  const sameSettings = (saved: unknown) => JSON.stringify(saved) === JSON.stringify(settings);
-  const extra = (phase: TrainPhase): { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } => {
-    const out: { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } = {};
-    if (hooks.signal !== undefined) out.signal = hooks.signal;
-    if (ck === undefined) return out;
-    out.checkpoint = { save: (state) => ck.save(phase, state), meta: { phase, settings: { ...settings } } };
-    if (ck.everySteps !== undefined) out.checkpoint.everySteps = ck.everySteps;
-    const from = ck.resume?.[phase];
-    if (from !== undefined) {
-      const meta = from.meta ?? {};
-      if (meta.phase !== phase) throw new CheckpointError(`${fn}: the ${phase} checkpoint was saved by phase ${String(meta.phase)}`);
-      if (!sameSettings(meta.settings)) {
-        throw new CheckpointError(`${fn}: the ${phase} checkpoint was saved with other settings (${JSON.stringify(meta.settings)}); rerun with those or start afresh`);
-      }
-      out.resumeFrom = from;
-    }
-    return out;
-  };
+  const extra = (phase: TrainPhase) => phaseCheckpointOptions(fn, phase, settings, ck, hooks.signal);
   const run = async (phase: TrainPhase): Promise<AdversarialModelReport> => {
     const saved = ck?.reports?.[phase];
     if (saved !== undefined) {
-      if (!sameSettings(saved.settings)) throw new CheckpointError(`${fn}: the saved ${phase} report was made with other settings (${JSON.stringify(saved.settings)}); rerun with those or start afresh`);
+      if (!sameSettings(saved.settings, settings)) throw new CheckpointError(`${fn}: the saved ${phase} report was made with other settings (${JSON.stringify(saved.settings)}); rerun with those or start afresh`);
       const { settings: _s, ...report } = saved;
       return report;
     }

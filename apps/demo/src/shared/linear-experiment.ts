@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LinearModel } from '@advkit/models';
 import { LpBall, type Norm } from '@advkit/threat-models';
 import { exactLinear, exactLinearAttack, exactLinearPerturbation } from '@advkit/attacks';
-import { CheckpointError } from '@advkit/core';
 import {
   sgd,
   robustLinearSgd,
@@ -11,11 +10,10 @@ import {
   evaluate,
   type EpochMetrics,
   type TrainProgress,
-  type TrainingState,
-  type CheckpointOptions,
 } from '@advkit/trainers';
 import { selectDigits, type Mnist, type BinaryData } from '@advkit/datasets';
 import type { GridCell } from './images.js';
+import { phaseCheckpointOptions, type PhaseCheckpointing } from './phase-checkpoint-options.js';
 
 /** Settings of the linear experiment; {@link LINEAR_DEFAULTS} are the tutorial's. */
 export interface LinearExperimentSettings {
@@ -93,15 +91,8 @@ export function runLinearExperiment(mnist: Mnist, settings: LinearExperimentSett
   return result(ctx, standard, robust);
 }
 
-/** Checkpointing of {@link runLinearExperimentAsync}: one saved state per phase. */
-export interface LinearExperimentCheckpointing {
-  /** Persists the latest state of a phase (e.g. one FileCheckpointStore per phase). */
-  save(phase: Phase, state: TrainingState): Promise<void>;
-  /** Saved states to continue from; a finished phase is restored without retraining. @default {} */
-  resume?: Partial<Record<Phase, TrainingState>>;
-  /** Also save every this many steps. @default undefined (after every epoch only) */
-  everySteps?: number;
-}
+/** Checkpointing of {@link runLinearExperimentAsync}: one saved state per phase (a finished phase is restored without retraining). */
+export type LinearExperimentCheckpointing = PhaseCheckpointing<Phase>;
 
 /**
  * {@link runLinearExperiment} that can be checkpointed and stopped: it trains with the async trainers
@@ -118,23 +109,7 @@ export async function runLinearExperimentAsync(
 ): Promise<LinearExperimentResult> {
   const ctx = prepare(mnist, settings);
   const ck = hooks.checkpointing;
-  const extra = (phase: Phase): { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } => {
-    const out: { checkpoint?: CheckpointOptions; resumeFrom?: TrainingState; signal?: AbortSignal } = {};
-    if (hooks.signal !== undefined) out.signal = hooks.signal;
-    if (ck === undefined) return out;
-    out.checkpoint = { save: (state) => ck.save(phase, state), meta: { phase, settings: { ...settings } } };
-    if (ck.everySteps !== undefined) out.checkpoint.everySteps = ck.everySteps;
-    const from = ck.resume?.[phase];
-    if (from !== undefined) {
-      const meta = from.meta ?? {};
-      if (meta.phase !== phase) throw new CheckpointError(`runLinearExperimentAsync: the ${phase} checkpoint was saved by phase ${String(meta.phase)}`);
-      if (JSON.stringify(meta.settings) !== JSON.stringify(settings)) {
-        throw new CheckpointError(`runLinearExperimentAsync: the ${phase} checkpoint was saved with other settings (${JSON.stringify(meta.settings)}); rerun with those or start afresh`);
-      }
-      out.resumeFrom = from;
-    }
-    return out;
-  };
+  const extra = (phase: Phase) => phaseCheckpointOptions('runLinearExperimentAsync', phase, settings, ck, hooks.signal);
   const standard = await phaseReportAsync(ctx, 'standard', hooks, (model) => sgdAsync(model, ctx.train, { ...trainOptions(ctx, 'standard', hooks), ...extra('standard') }));
   const robust = await phaseReportAsync(ctx, 'robust', hooks, (model) =>
     robustLinearSgdAsync(model, ctx.train, { ...trainOptions(ctx, 'robust', hooks), threatModel: ctx.threatModel, ...extra('robust') }),
