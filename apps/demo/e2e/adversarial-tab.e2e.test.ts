@@ -4,28 +4,12 @@
  * Chromium (playwright-core; no browser is downloaded), switch tabs, run a small configuration, stop runs
  * and start new ones, and check what the page shows. Same set-up as page.e2e.test.ts.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { serveStatic } from '../scripts/serve-static.mjs';
-
-const appDir = fileURLToPath(new URL('..', import.meta.url));
-const outputDir = join(appDir, 'e2e-output');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS, outputDir, useBuiltPage } from './built-page.js';
 
 interface Report {
   cleanError: number;
@@ -48,29 +32,14 @@ interface AdversarialStatus {
 // expressions: page.e2e.test.ts declares `Window.advkitDemo` for the linear tab, and one global property
 // cannot be declared twice with different types.
 
-let webDir: string;
-let profileRoot: string;
-
-beforeAll(async () => {
-  const chromiumStatus = inject('chromium');
-  if (!chromiumStatus.ok) throw new Error(`The browser test needs Debian's Chromium at ${CHROMIUM}: ${chromiumStatus.message}`);
-  await mkdir(outputDir, { recursive: true });
-  webDir = await mkdtemp(join(tmpdir(), 'advkit-demo-adv-web-'));
-  profileRoot = await mkdtemp(join(tmpdir(), 'advkit-demo-adv-chromium-'));
-  await build({ configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
-}, 240_000);
-
-afterAll(async () => {
-  if (webDir) await rm(webDir, { recursive: true, force: true });
-  if (profileRoot) await rm(profileRoot, { recursive: true, force: true });
-});
+const built = useBuiltPage('adv');
 
 /** Opens the page from a fresh server in a fresh Chromium profile; collects console errors of the page and its workers. */
 async function open(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const server = await serveStatic(webDir, { isolated: true });
+  const server = await serveStatic(built.webDir, { isolated: true });
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(await mkdtemp(join(profileRoot, 'profile-')), {
+    context = await chromium.launchPersistentContext(await mkdtemp(join(built.profileRoot, 'profile-')), {
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,

@@ -4,18 +4,12 @@
  * IndexedDB, resumes and compares; the test then reloads it (a fresh JS context) and restarts the
  * browser on the same profile, and each time the saved state must still load and resume identically.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { serveStatic } from '../scripts/serve-static.mjs';
-
-const appDir = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM, CHROMIUM_ARGS, useBuiltPage } from './built-page.js';
 
 interface CheckpointCheck {
   ok: boolean;
@@ -24,21 +18,7 @@ interface CheckpointCheck {
   error?: string;
 }
 
-let webDir: string;
-let profileRoot: string;
-
-beforeAll(async () => {
-  const chromiumStatus = inject('chromium');
-  if (!chromiumStatus.ok) throw new Error(`The browser test needs Debian's Chromium at ${CHROMIUM}: ${chromiumStatus.message}`);
-  webDir = await mkdtemp(join(tmpdir(), 'advkit-demo-ckpt-web-'));
-  profileRoot = await mkdtemp(join(tmpdir(), 'advkit-demo-ckpt-chromium-'));
-  await build({ configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
-}, 240_000);
-
-afterAll(async () => {
-  if (webDir) await rm(webDir, { recursive: true, force: true });
-  if (profileRoot) await rm(profileRoot, { recursive: true, force: true });
-});
+const built = useBuiltPage('ckpt');
 
 function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -55,8 +35,8 @@ async function check(page: Page, url: string, errors: string[]): Promise<Checkpo
 describe('IndexedDbCheckpointStore in Chromium', () => {
   it('saves, loads, resumes bit-identically, rejects a flipped byte, and the state survives a reload and a browser restart', async () => {
     // not cross-origin isolated: one wasm thread on the page's main thread
-    const server = await serveStatic(webDir, { isolated: false });
-    const profile = await mkdtemp(join(profileRoot, 'profile-'));
+    const server = await serveStatic(built.webDir, { isolated: false });
+    const profile = await mkdtemp(join(built.profileRoot, 'profile-'));
     const errors: string[] = [];
     let context: BrowserContext | undefined;
     try {

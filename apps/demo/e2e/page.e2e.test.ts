@@ -4,28 +4,12 @@
  * the page shows. Once served cross-origin isolated (wasm threads), once without the COOP/COEP headers
  * (one thread), once with the MNIST files missing (an error in plain words).
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { serveStatic } from '../scripts/serve-static.mjs';
-
-const appDir = fileURLToPath(new URL('..', import.meta.url));
-const outputDir = join(appDir, 'e2e-output');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS, outputDir, useBuiltPage } from './built-page.js';
 
 interface PhaseNumbers {
   cleanError: number;
@@ -46,22 +30,7 @@ declare global {
   }
 }
 
-let webDir: string;
-let profileRoot: string;
-
-beforeAll(async () => {
-  const chromiumStatus = inject('chromium');
-  if (!chromiumStatus.ok) throw new Error(`The browser test needs Debian's Chromium at ${CHROMIUM}: ${chromiumStatus.message}`);
-  await mkdir(outputDir, { recursive: true });
-  webDir = await mkdtemp(join(tmpdir(), 'advkit-demo-web-'));
-  profileRoot = await mkdtemp(join(tmpdir(), 'advkit-demo-chromium-'));
-  await build({ configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
-}, 240_000);
-
-afterAll(async () => {
-  if (webDir) await rm(webDir, { recursive: true, force: true });
-  if (profileRoot) await rm(profileRoot, { recursive: true, force: true });
-});
+const built = useBuiltPage('page');
 
 /** Opens `path` of a fresh server in a fresh Chromium profile; collects console errors of the page and its workers. */
 async function open(
@@ -69,10 +38,10 @@ async function open(
   path = '',
   prepare?: (context: BrowserContext) => Promise<unknown>,
 ): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const server = await serveStatic(webDir, { isolated });
+  const server = await serveStatic(built.webDir, { isolated });
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(await mkdtemp(join(profileRoot, 'profile-')), {
+    context = await chromium.launchPersistentContext(await mkdtemp(join(built.profileRoot, 'profile-')), {
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,

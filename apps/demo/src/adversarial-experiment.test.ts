@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, runCli } from './test-utils/run-cli.js';
 import { initBackend } from '@advkit/core';
 import { loadMnist, type Mnist } from '@advkit/datasets';
 import { runAdversarialExperiment, adversarialDefaults } from './shared/adversarial-experiment.js';
@@ -43,17 +41,7 @@ describe('adversarial training on real MNIST (short schedule, MLP 784-100-10)', 
   });
 });
 
-const cli = fileURLToPath(new URL('../dist/cli-adversarial.js', import.meta.url));
-const run = promisify(execFile);
-async function demo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const demo = (args: string[]) => runCli(cliPath('cli-adversarial'), args);
 
 describe('demo:adversarial CLI (the built dist/cli-adversarial.js)', () => {
   it('--json prints one JSON object; progress with time left goes to stderr', async () => {
