@@ -19,14 +19,28 @@ interface Outcome {
   lastSaved: number;
 }
 
-function run(env: Record<string, string>, killAfterMs?: number): Promise<Outcome> {
+/** When to SIGKILL a child: `afterMs` after spawning, or `jitterMs` after it reports step `afterStep`. */
+type Kill = { afterMs: number } | { afterStep: number; jitterMs: number };
+
+function run(env: Record<string, string>, kill?: Kill): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
+    const killLater = (ms: number): void => {
+      if (timer === undefined) timer = setTimeout(() => p.kill('SIGKILL'), ms);
+    };
+    if (kill !== undefined && 'afterMs' in kill) killLater(kill.afterMs);
     p.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+    p.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+      if (kill !== undefined && 'afterStep' in kill && timer === undefined) {
+        // the child writes "step T" synchronously (stderr is a pipe) just before it saves step T
+        const steps = [...stderr.matchAll(/^step (\d+)$/gm)].map((m) => Number(m[1]));
+        if (steps.some((t) => t >= kill.afterStep)) killLater(kill.jitterMs);
+      }
+    });
     p.on('error', reject);
     p.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -58,19 +72,19 @@ describe('checkpoints survive SIGKILL at random moments (child processes)', () =
     expect(ref.steps).toBe(240);
 
     const store = new FileCheckpointStore(dir);
-    const delays = new Rng(2024);
-    let kills = 0;
+    const rng = new Rng(2024);
+    // Kills are placed by progress, not by wall time (CI machines differ several-fold in speed, and a
+    // timer-only schedule once finished training after 2 kills): one during start-up (Node + wasm take
+    // ~0.3 s, so the child has printed nothing), then six after randomly chosen steps. A kill 0 ms after
+    // "step T" lands inside step T's save (write, up to PAUSE_MS before the rename, rename) most of the
+    // time; one 0-15 ms later lands anywhere in the save or the next step.
+    const targets = Array.from({ length: 6 }, () => 1 + Math.floor(rng.uniform(0, 220))).sort((a, b) => a - b);
+    const kills: Kill[] = [{ afterMs: rng.uniform(20, 250) }, ...targets.map((t, i) => ({ afterStep: t, jitterMs: i % 2 === 0 ? 0 : rng.uniform(0, 15) }))];
     let killedMidSave = 0;
-    let final: Final | undefined;
     let previous = 0; // steps in the checkpoint before this child started (a child killed during startup prints nothing)
-    for (let attempt = 0; attempt < 60 && final === undefined; attempt++) {
-      // startup (Node + wasm) takes ~0.3 s, a checkpointed step ~5-15 ms: kills land anywhere in training
-      const o = await run({ CKPT_DIR: dir, PAUSE_MS: '10' }, delays.uniform(300, 1500));
-      if (o.code === 0) {
-        final = JSON.parse(o.stdout) as Final;
-        break;
-      }
-      kills++;
+    for (const kill of kills) {
+      const o = await run({ CKPT_DIR: dir, PAUSE_MS: '10' }, kill);
+      expect(o.signal).toBe('SIGKILL'); // each child is killed before it finishes (targets stop 20 steps short)
       const state = await store.load(); // never corrupt: a torn save must leave the previous file
       const saved = state?.totalSteps ?? 0;
       const lastStep = Math.max(previous, o.lastStep);
@@ -81,13 +95,14 @@ describe('checkpoints survive SIGKILL at random moments (child processes)', () =
       if (lastStep > lastSaved) killedMidSave++;
       previous = saved;
     }
-    expect(final).toBeDefined();
-    expect(kills).toBeGreaterThanOrEqual(3);
+    const last = await run({ CKPT_DIR: dir, PAUSE_MS: '10' });
+    expect(last.code).toBe(0);
+    const final = JSON.parse(last.stdout) as Final;
     expect(killedMidSave).toBeGreaterThanOrEqual(1);
-    expect(final!.steps).toBe(240);
-    expect(final!.weights).toBe(ref.weights); // bit-identical float32 bytes
-    expect(final!.metrics).toEqual(ref.metrics); // the epoch metrics too (partial sums are saved exactly)
-    console.log(`crash test: ${kills} kills (${killedMidSave} during a save), then a clean finish`);
+    expect(final.steps).toBe(240);
+    expect(final.weights).toBe(ref.weights); // bit-identical float32 bytes
+    expect(final.metrics).toEqual(ref.metrics); // the epoch metrics too (partial sums are saved exactly)
+    console.log(`crash test: ${kills.length} kills (start-up, then after steps ${targets.join(', ')}) (${killedMidSave} during a save), then a clean finish`);
   });
 });
 
