@@ -23,6 +23,8 @@ export type { TrainOptions, TrainResult, TrainProgress, EpochMetrics, LearningRa
 export type { StepStats } from './step-stats.js';
 export { robustEvaluate } from './robust-evaluate.js';
 export type { RobustEvaluateOptions, RobustEvaluation } from './robust-evaluate.js';
+export { robustEvaluateAsync } from './robust-evaluate-async.js';
+export type { RobustEvaluateAsyncOptions } from './robust-evaluate-async.js';
 export { diagnoseAttacks } from './diagnose-attacks.js';
 export type { DiagnoseAttacksOptions, AttackErrorSummary } from './diagnose-attacks.js';
 export { piecewiseSchedule } from './piecewise-schedule.js';

@@ -2,10 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Cnn, Mlp, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsm, fgsmAttack, pgd, pgdAttack } from '@advkit/attacks';
-import { sgdAsync, adversarialSgdAsync, piecewiseSchedule, type EpochMetrics, type TrainProgress } from '@advkit/trainers';
+import { sgdAsync, adversarialSgdAsync, piecewiseSchedule, robustEvaluateAsync, type EpochMetrics, type TrainProgress } from '@advkit/trainers';
 import { selectAll, type ClassData, type Mnist, type MnistSplit } from '@advkit/datasets';
 import { adversarialDefaults, type AdversarialExperimentSettings } from './adversarial-experiment.js';
-import { robustEvaluateAsync } from './robust-evaluate-async.js';
 import type { GridCell } from './images.js';
 
 /**

@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, initBackend } from '@advkit/core';
-import { loadMnist, selectAll, type ClassData } from '@advkit/datasets';
 import { Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsmAttack, pgdAttack } from '@advkit/attacks';
-import { robustEvaluate, sgd } from '@advkit/trainers';
-import { robustEvaluateAsync } from './robust-evaluate-async.js';
+import { robustEvaluate, robustEvaluateAsync, sgd } from './index.js';
+import { syntheticClasses } from './test-utils/synthetic-classes.js';
 
-let train: ClassData;
-let test: ClassData;
+// one draw (the class means depend on the seed), split: 600 to train, 250 to test = 2 full batches of 100 and a partial one
+const all = syntheticClasses(850, 20, 4, 1, 0.25);
+const train = { x: all.x.subarray(0, 600 * 20), y: all.y.subarray(0, 600), n: 600 };
+const test = { x: all.x.subarray(600 * 20), y: all.y.subarray(600), n: 250 };
 let model: Mlp;
 const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
 // fresh attack objects per evaluation: an Attack counts its calls (random-start seeds)
@@ -17,12 +18,8 @@ const attacks = () => [fgsmAttack({ threatModel }), pgdAttack({ threatModel, ste
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
-  const mnist = await loadMnist();
-  const first = (d: ClassData, n: number): ClassData => ({ ...d, x: d.x.subarray(0, n * d.dim), y: d.y.subarray(0, n), n });
-  train = first(selectAll(mnist.train), 1000);
-  test = first(selectAll(mnist.test), 250); // 250 = 2 full batches of 100 and a partial one
-  model = new Mlp({ inputShape: [784], hiddenSizes: [32], numClasses: 10, seed: 0 });
-  sgd(model, train, { epochs: 2, learningRate: 0.3 }); // a model some attacks break and some do not
+  model = new Mlp({ inputShape: [20], hiddenSizes: [16], numClasses: 4, seed: 0 });
+  sgd(model, train, { epochs: 3, batchSize: 50, learningRate: 0.5 }); // a model some attacks break and some do not
 });
 
 describe('robustEvaluateAsync', () => {
@@ -38,6 +35,7 @@ describe('robustEvaluateAsync', () => {
     expect(got.brokenBy).toContain(0);
     expect(got.brokenBy).toContain(null);
     expect(progress).toEqual([[100, 250], [200, 250], [250, 250]]);
+    console.log(`robustEvaluateAsync: clean ${got.cleanError}, robust ${got.robustError}`);
   });
 
   it('stops between batches with signal.reason, leaving no tensors', async () => {

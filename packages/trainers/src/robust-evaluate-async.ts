@@ -1,6 +1,8 @@
 import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
-import { checkTrainingData, diagnoseAttacks, robustEvaluate, type RobustEvaluateOptions, type RobustEvaluation, type TrainingData } from '@advkit/trainers';
+import { checkTrainingData, type TrainingData } from './training-data.js';
+import { diagnoseAttacks } from './diagnose-attacks.js';
+import { robustEvaluate, type RobustEvaluateOptions, type RobustEvaluation } from './robust-evaluate.js';
 
 /** Options of {@link robustEvaluateAsync}: those of `robustEvaluate` plus a stop signal and a yield period. */
 export interface RobustEvaluateAsyncOptions extends RobustEvaluateOptions {
@@ -11,16 +13,15 @@ export interface RobustEvaluateAsyncOptions extends RobustEvaluateOptions {
 }
 
 /**
- * `robustEvaluate` (from @advkit/trainers) that a Stop button can interrupt: it evaluates one batch at a
+ * {@link robustEvaluate} that a Stop button (or a SIGINT handler) can interrupt: it evaluates one batch at a
  * time with `robustEvaluate` itself (same batches, same attack objects in the same order, so the same
  * numbers as one call over all the data), yields to the event loop every `yieldEveryMs` and checks
  * `signal` between batches. An attack on the tutorial CNN takes seconds per batch on wasm; a synchronous
- * evaluation would make Stop wait for all of them. `diagnoseAttacks` runs once, on the whole data, at the end.
+ * evaluation would make Stop wait for all of them (and freeze a page's UI thread). `diagnoseAttacks`
+ * runs once, on the whole data, at the end (unless `diagnose: false`).
  *
- * (It belongs in @advkit/trainers beside sgdAsync, as `robustEvaluateAsync`; it lives in the demo until
- * that package takes it.)
- *
- * @returns plain numbers and arrays, nothing to dispose. Rejects with `signal.reason` when aborted.
+ * @returns plain numbers and arrays, nothing to dispose (every tensor of a batch is freed before the
+ *   next). Rejects with `signal.reason` when aborted, leaving no tensors behind.
  */
 export async function robustEvaluateAsync(model: Model, data: TrainingData, options: RobustEvaluateAsyncOptions): Promise<RobustEvaluation> {
   const fn = 'robustEvaluateAsync';
