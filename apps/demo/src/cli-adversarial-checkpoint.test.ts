@@ -49,6 +49,22 @@ describe('demo:adversarial CLI: --checkpoint-dir, Ctrl-C and --resume', () => {
     expect(results(again.stdout)).toEqual(results(reference.stdout));
   });
 
+  it('Ctrl-C during an evaluation stops it between batches (exit 130); --resume evaluates again, same numbers', async () => {
+    // a longer evaluation (2,000 images, PGD-40: 20 batches) so the signal lands inside it
+    const longEval = [...args, '--test-size', '2000', '--eval-steps', '40'];
+    const reference = await demo(longEval);
+    expect(reference.code).toBe(0);
+    const ck = join(dir, 'eval-interrupted');
+    const stopped = await demo([...longEval, '--checkpoint-dir', ck], /^evaluate standard$/m);
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/interrupted: training state saved/);
+    expect((await readdir(ck)).sort()).toEqual(['standard.advkit']); // trained, not evaluated: no report
+    const resumed = await demo([...longEval, '--checkpoint-dir', ck, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).not.toMatch(/standard: epoch/); // its training was complete: not repeated
+    expect(results(resumed.stdout)).toEqual(results(reference.stdout));
+  });
+
   it('refuses a resume with other settings or a corrupt report, and --resume without a directory', async () => {
     const ck = join(dir, 'other');
     expect((await demo([...args, '--checkpoint-dir', ck])).code).toBe(0);

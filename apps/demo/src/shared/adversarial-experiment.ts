@@ -9,12 +9,15 @@ import {
   adversarialSgd,
   adversarialSgdAsync,
   robustEvaluate,
+  robustEvaluateAsync,
   piecewiseSchedule,
   type EpochMetrics,
   type TrainProgress,
   type AsyncTrainOptions,
   type TrainResult,
   type TrainingState,
+  type RobustEvaluation,
+  type RobustEvaluateOptions,
 } from '@advkit/trainers';
 import { selectAll, type ClassData, type Mnist } from '@advkit/datasets';
 
@@ -187,7 +190,8 @@ export async function runAdversarialExperimentAsync(
             ? await sgdAsync(model, ctx.train, opts)
             : await adversarialSgdAsync(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
       hooks.signal?.throwIfAborted();
-      const report = evaluatePhase(ctx, phase, model, r, hooks);
+      // evaluated batch by batch, so Ctrl-C / Stop also works during the evaluation (minutes for the CNN)
+      const report = await evaluatePhaseAsync(ctx, phase, model, r, hooks, hooks.signal);
       await ck?.saveReport?.(phase, report);
       return report;
     } finally {
@@ -233,16 +237,34 @@ function trainingAttack(ctx: Context) {
   return pgdAttack({ threatModel: ctx.threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false });
 }
 
-function evaluatePhase(ctx: Context, phase: TrainPhase, model: Model, r: TrainResult, hooks: AdversarialExperimentHooks): AdversarialModelReport {
+/** The evaluation of a phase: clean, FGSM and PGD (`evalSteps` of `evalStepSize`, no random start), per-example worst case. */
+function evaluationOptions(ctx: Context, evalPhase: AdversarialPhase, hooks: AdversarialExperimentHooks): RobustEvaluateOptions {
   const s = ctx.settings;
-  const evalPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
-  hooks.onPhase?.(evalPhase);
-  const t0 = performance.now();
-  const ev = robustEvaluate(model, ctx.test, {
+  return {
     onProgress: (done, total) => hooks.onEvaluateProgress?.(evalPhase, done, total),
     attacks: [fgsmAttack({ threatModel: ctx.threatModel }), pgdAttack({ threatModel: ctx.threatModel, steps: s.evalSteps, stepSize: s.evalStepSize, randomStart: false })],
     batchSize: s.batchSize,
-  });
+  };
+}
+
+function evaluatePhase(ctx: Context, phase: TrainPhase, model: Model, r: TrainResult, hooks: AdversarialExperimentHooks): AdversarialModelReport {
+  const evalPhase: AdversarialPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
+  hooks.onPhase?.(evalPhase);
+  const t0 = performance.now();
+  const ev = robustEvaluate(model, ctx.test, evaluationOptions(ctx, evalPhase, hooks));
+  return phaseReport(ev, r, t0);
+}
+
+/** {@link evaluatePhase} that `signal` can stop between batches (the same numbers: same batches, same attacks). */
+async function evaluatePhaseAsync(ctx: Context, phase: TrainPhase, model: Model, r: TrainResult, hooks: AdversarialExperimentHooks, signal: AbortSignal | undefined): Promise<AdversarialModelReport> {
+  const evalPhase: AdversarialPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
+  hooks.onPhase?.(evalPhase);
+  const t0 = performance.now();
+  const ev = await robustEvaluateAsync(model, ctx.test, { ...evaluationOptions(ctx, evalPhase, hooks), ...(signal === undefined ? {} : { signal }) });
+  return phaseReport(ev, r, t0);
+}
+
+function phaseReport(ev: RobustEvaluation, r: TrainResult, t0: number): AdversarialModelReport {
   return {
     cleanError: ev.cleanError,
     fgsmError: ev.perAttack[0]!.error,
