@@ -3,6 +3,8 @@ import type { Model } from '@advkit/models';
 import { checkTrainingData, type TrainingData } from './training-data.js';
 import { diagnoseAttacks } from './diagnose-attacks.js';
 import { robustEvaluate, type RobustEvaluateOptions, type RobustEvaluation } from './robust-evaluate.js';
+import { checkSignal } from './check-signal.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** Options of {@link robustEvaluateAsync}: those of `robustEvaluate` plus a stop signal and a yield period. */
 export interface RobustEvaluateAsyncOptions extends RobustEvaluateOptions {
@@ -25,13 +27,14 @@ export interface RobustEvaluateAsyncOptions extends RobustEvaluateOptions {
  */
 export async function robustEvaluateAsync(model: Model, data: TrainingData, options: RobustEvaluateAsyncOptions): Promise<RobustEvaluation> {
   const fn = 'robustEvaluateAsync';
-  const { signal, yieldEveryMs: yieldOpt, onProgress, diagnose, ...rest } = checkOptions(options, fn);
+  const { signal: signalOpt, yieldEveryMs: yieldOpt, onProgress, diagnose, ...rest } = checkOptions(options, fn);
   const batchSize = checkNumber(rest.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const yieldEveryMs = checkNumber(yieldOpt ?? 20, fn, 'options.yieldEveryMs', { min: 0 });
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new ArgumentError(`must be a function, got ${describeValue(onProgress)}`, { fn, argument: 'options.onProgress' });
-  if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.throwIfAborted !== 'function')) {
-    throw new ArgumentError(`must be an AbortSignal, got ${describeValue(signal)}`, { fn, argument: 'options.signal' });
-  }
+  const signal = checkSignal(signalOpt, fn);
+  const stopIfAborted = (): void => {
+    if (signal?.aborted === true) throw signal.reason;
+  };
   const dim = checkTrainingData(data, model, fn);
   const n = data.n;
   const brokenBy: RobustEvaluation['brokenBy'] = [];
@@ -39,7 +42,7 @@ export async function robustEvaluateAsync(model: Model, data: TrainingData, opti
   let attackWrong: number[] = [];
   let names: string[] = [];
   let last = performance.now();
-  signal?.throwIfAborted();
+  stopIfAborted();
   for (let start = 0; start < n; start += batchSize) {
     const end = Math.min(n, start + batchSize);
     // one batch, as a view; robustEvaluate checks the options (attacks, onProgress, …) on every call
@@ -55,11 +58,11 @@ export async function robustEvaluateAsync(model: Model, data: TrainingData, opti
     brokenBy.push(...r.brokenBy);
     onProgress?.(end, n);
     if (end === n) break;
-    signal?.throwIfAborted();
+    stopIfAborted();
     if (performance.now() - last >= yieldEveryMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToEventLoop();
       last = performance.now();
-      signal?.throwIfAborted();
+      stopIfAborted();
     }
   }
   const perAttack = names.map((name, k) => ({ name, error: attackWrong[k]! / n }));

@@ -5,6 +5,8 @@ import { batchOrder, gatherRows } from '@advkit/datasets';
 import type { EpochMetrics, OptimizerWeight, TrainOptions, TrainResult, TrainingState } from './train-options.js';
 import { checkTrainingData, type TrainingData } from './training-data.js';
 import type { StepStats } from './step-stats.js';
+import { checkSignal } from './check-signal.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /**
  * One minibatch step: given the batch (owned by the loop, disposed after the step) and the learning
@@ -48,10 +50,7 @@ export function resolveTrainOptions(options: TrainOptions, fn: string): Resolved
     }
     if (ck.everySteps !== undefined) checkNumber(ck.everySteps, fn, 'options.checkpoint.everySteps', { min: 1, integer: true });
   }
-  const sig = options.signal;
-  if (sig !== undefined && (typeof sig !== 'object' || sig === null || typeof (sig as AbortSignal).aborted !== 'boolean')) {
-    throw new ArgumentError(`must be an AbortSignal, got ${describeValue(sig)}`, { fn, argument: 'options.signal' });
-  }
+  checkSignal(options.signal, fn);
   return { epochs, batchSize, learningRate, seed, shuffle: options.shuffle ?? true };
 }
 
@@ -166,12 +165,6 @@ async function restoreOptimizer(optimizer: tf.Optimizer, state: TrainingState, f
 function wrapSaveError(fn: string, cause: unknown): unknown {
   if (CheckpointError.isInstance(cause)) return cause;
   return new CheckpointError(`${fn}: saving the checkpoint failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
-}
-
-/** A macrotask turn: setImmediate in Node (no 1 ms clamp), setTimeout(0) elsewhere. */
-function yieldToEventLoop(): Promise<void> {
-  const g = globalThis as { setImmediate?: (cb: () => void) => unknown };
-  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function* trainingLoop(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): Generator<LoopEvent, TrainResult> {

@@ -126,7 +126,8 @@ export function runAdversarialExperiment(mnist: Mnist, settings: AdversarialExpe
       hooks.onPhase?.(phase);
       const opts = trainOptions(ctx, phase, hooks);
       const r = phase === 'standard' ? sgd(model, ctx.train, opts) : adversarialSgd(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
-      return evaluatePhase(ctx, phase, model, r, hooks);
+      const evaluation = startEvaluation(ctx, phase, r, hooks);
+      return evaluation.report(robustEvaluate(model, ctx.test, evaluation.options));
     } finally {
       model.dispose();
     }
@@ -191,7 +192,9 @@ export async function runAdversarialExperimentAsync(
             : await adversarialSgdAsync(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
       hooks.signal?.throwIfAborted();
       // evaluated batch by batch, so Ctrl-C / Stop also works during the evaluation (minutes for the CNN)
-      const report = await evaluatePhaseAsync(ctx, phase, model, r, hooks, hooks.signal);
+      const evaluation = startEvaluation(ctx, phase, r, hooks);
+      const signal = hooks.signal;
+      const report = evaluation.report(await robustEvaluateAsync(model, ctx.test, { ...evaluation.options, ...(signal === undefined ? {} : { signal }) }));
       await ck?.saveReport?.(phase, report);
       return report;
     } finally {
@@ -237,35 +240,23 @@ function trainingAttack(ctx: Context) {
   return pgdAttack({ threatModel: ctx.threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false });
 }
 
-/** The evaluation of a phase: clean, FGSM and PGD (`evalSteps` of `evalStepSize`, no random start), per-example worst case. */
-function evaluationOptions(ctx: Context, evalPhase: AdversarialPhase, hooks: AdversarialExperimentHooks): RobustEvaluateOptions {
+/**
+ * Starts the evaluation of a phase (clean, FGSM and PGD with `evalSteps` of `evalStepSize` and no random
+ * start, per-example worst case): reports the phase, and returns the options to evaluate with
+ * (`robustEvaluate`, or `robustEvaluateAsync` with a signal: same batches, same attacks, same numbers)
+ * and `report`, which turns the evaluation into the phase's report.
+ */
+function startEvaluation(ctx: Context, phase: TrainPhase, r: TrainResult, hooks: AdversarialExperimentHooks) {
   const s = ctx.settings;
-  return {
+  const evalPhase: AdversarialPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
+  hooks.onPhase?.(evalPhase);
+  const t0 = performance.now();
+  const options: RobustEvaluateOptions = {
     onProgress: (done, total) => hooks.onEvaluateProgress?.(evalPhase, done, total),
     attacks: [fgsmAttack({ threatModel: ctx.threatModel }), pgdAttack({ threatModel: ctx.threatModel, steps: s.evalSteps, stepSize: s.evalStepSize, randomStart: false })],
     batchSize: s.batchSize,
   };
-}
-
-function evaluatePhase(ctx: Context, phase: TrainPhase, model: Model, r: TrainResult, hooks: AdversarialExperimentHooks): AdversarialModelReport {
-  const evalPhase: AdversarialPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
-  hooks.onPhase?.(evalPhase);
-  const t0 = performance.now();
-  const ev = robustEvaluate(model, ctx.test, evaluationOptions(ctx, evalPhase, hooks));
-  return phaseReport(ev, r, t0);
-}
-
-/** {@link evaluatePhase} that `signal` can stop between batches (the same numbers: same batches, same attacks). */
-async function evaluatePhaseAsync(ctx: Context, phase: TrainPhase, model: Model, r: TrainResult, hooks: AdversarialExperimentHooks, signal: AbortSignal | undefined): Promise<AdversarialModelReport> {
-  const evalPhase: AdversarialPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
-  hooks.onPhase?.(evalPhase);
-  const t0 = performance.now();
-  const ev = await robustEvaluateAsync(model, ctx.test, { ...evaluationOptions(ctx, evalPhase, hooks), ...(signal === undefined ? {} : { signal }) });
-  return phaseReport(ev, r, t0);
-}
-
-function phaseReport(ev: RobustEvaluation, r: TrainResult, t0: number): AdversarialModelReport {
-  return {
+  const report = (ev: RobustEvaluation): AdversarialModelReport => ({
     cleanError: ev.cleanError,
     fgsmError: ev.perAttack[0]!.error,
     pgdError: ev.perAttack[1]!.error,
@@ -275,5 +266,6 @@ function phaseReport(ev: RobustEvaluation, r: TrainResult, t0: number): Adversar
     evalSeconds: (performance.now() - t0) / 1000,
     epochs: r.epochs,
     warnings: ev.warnings,
-  };
+  });
+  return { options, report };
 }
