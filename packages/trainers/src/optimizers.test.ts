@@ -4,7 +4,8 @@ import { initBackend } from '@advkit/core';
 import { Mlp, getWeights, setWeights } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsmAttack, pgdAttack } from '@advkit/attacks';
-import { sgd, adversarialSgd, evaluate, detectCatastrophicOverfitting, piecewiseSchedule } from './index.js';
+import { detectCatastrophicOverfitting, evaluate } from '@advkit/attacks/evaluate';
+import { sgd, adversarialSgd, piecewiseSchedule } from './index.js';
 import { syntheticClasses } from './test-utils/synthetic-classes.js';
 
 beforeAll(async () => {

@@ -1,13 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, CheckpointError, Rng, checkNumber, checkOptions, describeValue, registerGradients } from '@advkit/core';
+import { ArgumentError, CheckpointError, Rng, checkNumber, checkOptions, checkSignal, describeValue, registerGradients, yieldToEventLoop } from '@advkit/core';
 import { getWeights, setWeights, type Model } from '@advkit/models';
 import { batchOrder, gatherRows } from '@advkit/datasets';
 import type { EpochMetrics, OptimizerWeight, TrainOptions, TrainResult, TrainingState } from './train-options.js';
 import type { LabeledData } from '@advkit/models';
 import { checkLabeledData } from '@advkit/models/internal';
 import type { StepStats } from './step-stats.js';
-import { checkSignal } from './check-signal.js';
-import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /**
  * One minibatch step: given the batch (owned by the loop, disposed after the step) and the learning
