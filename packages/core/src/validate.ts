@@ -66,7 +66,8 @@ export function checkOptions<T extends object>(value: T | undefined, fn: string,
  * a typo whatever its value).
  */
 export function checkKnownKeys(value: object, allowed: readonly string[], fn: string, arg = 'options'): void {
-  for (const key of Object.keys(value)) {
+  if (!Array.isArray(allowed)) throw new ArgumentError(`has no list of allowed keys (got ${describeValue(allowed)})`, { fn: String(fn), argument: String(arg) });
+  for (const key of Object.keys(checkOptions(value, fn, arg))) {
     if (allowed.includes(key)) continue;
     const near = closestName(key, allowed);
     const hint = near !== undefined ? `did you mean ${near}?` : `the options are ${allowed.join(', ')}`;
