@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkOptions } from '@advkit/core';
 import { LinearModel, type Model } from '@advkit/models';
 import { checkModelInput } from '@advkit/models/internal';
-import { LpBall } from '@advkit/threat-models';
+import { LpBall, checkBallCenter } from '@advkit/threat-models';
 import type { Attack } from './attack.js';
 import type { ExactLinearAttackSpec } from './attack-spec.js';
 import { deepFreeze } from './internal/deep-freeze.js';
@@ -53,6 +53,8 @@ export function exactLinear(model: LinearModel, x: tf.Tensor, y: tf.Tensor, opti
       { fn, argument: 'options.threatModel' },
     );
   }
+  // as fgsm and pgd: x finite and inside the box (one read-back of x's range), else no valid δ exists
+  checkBallCenter(x, threatModel.box, fn, 'x');
   return tf.tidy(() => {
     const yCol = tf.reshape(labels, [-1, 1]);
     const theta = tf.reshape(model.weight, [1, -1]);

@@ -59,7 +59,7 @@ export function fgsm(model: Model, x: tf.Tensor, y: tf.Tensor, options: FgsmOpti
   const o = resolveFgsm(options, fn);
   const b = resolveBatch(model, x, y, options.target, o.targeted, fn);
   try {
-    return runPgd(b.model, b.x, b.labels, { ...o, ball: o.threatModel, steps: 1, restarts: 1 });
+    return runPgd(b.model, b.x, b.labels, { ...o, ball: o.threatModel, steps: 1, restarts: 1 }, fn);
   } finally {
     b.labels.dispose();
   }

@@ -87,7 +87,7 @@ export function pgd(model: Model, x: tf.Tensor, y: tf.Tensor, options: PgdOption
   const o = resolvePgdOptions(options, fn);
   const b = resolveBatch(model, x, y, options.target, o.targeted, fn);
   try {
-    return runPgd(b.model, b.x, b.labels, o);
+    return runPgd(b.model, b.x, b.labels, o, fn);
   } finally {
     b.labels.dispose();
   }
