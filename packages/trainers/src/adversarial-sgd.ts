@@ -2,7 +2,7 @@ import { ArgumentError, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { isAttack, type Attack } from '@advkit/attacks';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from './internal/labeled-data.js';
+import type { LabeledData } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 import { makeAdversarialStep } from './adversarial-step.js';
 

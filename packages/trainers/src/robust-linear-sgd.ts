@@ -2,7 +2,7 @@ import { ArgumentError, checkOptions, describeValue } from '@advkit/core';
 import { LinearModel } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from './internal/labeled-data.js';
+import type { LabeledData } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 import { makeRobustLinearStep } from './robust-linear-step.js';
 

@@ -1,7 +1,7 @@
 import { checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from './internal/labeled-data.js';
+import type { LabeledData } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 import { standardStep } from './standard-step.js';
 

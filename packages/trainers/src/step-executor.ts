@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Model } from '@advkit/models';
-import type { LabeledData } from './internal/labeled-data.js';
+import type { LabeledData } from '@advkit/models';
 import type { StepStats } from './step-stats.js';
 import type { StepContext, TrainStep } from './train-step.js';
 

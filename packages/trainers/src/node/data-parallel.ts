@@ -85,7 +85,7 @@ async function start(setup: ExecutorSetup, workers: number, factory: ReturnType<
   }
   const spec = modelSpec(model, fn, factory);
   const step = workerStep(setup);
-  const box = step.kind === 'adversarial' ? (step.attack.options.threatModel as { box?: { min: number; max: number } }).box : undefined;
+  const box = step.kind === 'adversarial' ? step.attack.options.threatModel.box : undefined;
   if (box !== undefined) checkInBox(data.x, box, fn);
 
   const vars = model.variables;
@@ -140,7 +140,7 @@ function workerStep({ fn, step, argumentNames }: ExecutorSetup): WorkerStepSpec 
   if (isBuiltInAdversarialStep(step)) {
     const spec = step.attack.spec;
     if (spec === undefined) {
-      throw new ArgumentError(`has no spec, so it cannot be rebuilt in a worker thread${why}: use pgdAttack or fgsmAttack, or train on one thread`, { fn, argument: argumentNames.attack });
+      throw new ArgumentError(`has no spec, so it cannot be rebuilt in a worker thread${why}: use a built-in attack (pgdAttack, fgsmAttack, exactLinearAttack), or train on one thread`, { fn, argument: argumentNames.attack });
     }
     return { kind: 'adversarial', attack: spec };
   }
