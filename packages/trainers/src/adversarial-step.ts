@@ -8,7 +8,7 @@ import { autodiffStep } from './internal/autodiff-step.js';
 import { ScalarCache } from './internal/scalar-cache.js';
 
 /** Marks the steps made by {@link adversarialStep}. */
-const BUILT_IN = Symbol('advkit.adversarialStep');
+const BUILT_IN = Symbol.for('advkit.adversarialStep'); // Symbol.for: survives two loaded copies of this module
 
 /** Whether `step` was made by {@link adversarialStep} (`dataParallel` rebuilds those in its workers). Internal. */
 export function isBuiltInAdversarialStep(step: TrainStep): step is AdversarialStep {

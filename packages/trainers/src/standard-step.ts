@@ -6,7 +6,7 @@ import { autodiffStep } from './internal/autodiff-step.js';
 import { ScalarCache } from './internal/scalar-cache.js';
 
 /** Marks the steps made by {@link standardStep}. */
-const BUILT_IN = Symbol('advkit.standardStep');
+const BUILT_IN = Symbol.for('advkit.standardStep'); // Symbol.for: survives two loaded copies of this module
 
 /** Whether `step` was made by {@link standardStep} (`dataParallel` rebuilds those in its workers). Internal. */
 export function isBuiltInStandardStep(step: TrainStep): step is StandardStep {
