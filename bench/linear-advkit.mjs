@@ -15,7 +15,8 @@ const { loadMnist, selectDigits } = await load('@advkit/datasets');
 const { LinearModel } = await load('@advkit/models');
 const { LpBall } = await load('@advkit/threat-models');
 const { exactLinearAttack } = await load('@advkit/attacks');
-const { sgdAsync, robustLinearSgdAsync, evaluate } = await load('@advkit/trainers');
+const { sgd, robustLinearSgd } = await load('@advkit/trainers');
+const { evaluate } = await load('@advkit/attacks/evaluate');
 
 await initBackend({ backend: 'wasm' });
 const t0 = performance.now();
@@ -38,6 +39,6 @@ async function phase(trainFn) {
   return out;
 }
 
-const standard = await phase((m) => sgdAsync(m, train, { ...common, epochs: 10, learningRate: 1 }));
-const robust = await phase((m) => robustLinearSgdAsync(m, train, { ...common, epochs: 20, learningRate: 0.1, threatModel }));
+const standard = await phase((m) => sgd(m, train, { ...common, epochs: 10, learningRate: 1 }));
+const robust = await phase((m) => robustLinearSgd(m, train, { ...common, epochs: 20, learningRate: 0.1, threatModel }));
 process.stdout.write(JSON.stringify({ standard, robust, loadSeconds, peakRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
