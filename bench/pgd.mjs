@@ -149,5 +149,5 @@ const tableRow = (name, r, d) =>
   `| ${name} | ${f(r.advkit, d)} | ${f(r.advkitParallel, d)} | ${f(r.pytorch, d)} | ${f(r.pytorch1Thread, d)} | ${r2(r.pytorch, r.advkit)}, ${r2(r.pytorch1Thread, r.advkit)} | ${r2(r.advkit, r.pytorchBest)}, ${r2(r.advkitParallel, r.pytorchBest)} |`;
 console.log(tableRow(`MLP 784-100-10, PGD-20, ${n} images`, result.mlp, 1));
 if (cnn) console.log(tableRow(`tutorial CNN, PGD-${cnn.steps}, ${cnn.n} images (1 run)`, cnn, 2));
-console.log(`dataParallelSgd start-up (workers loading tfjs and wasm, not in its figures): ${f(result.mlp.startupSeconds, 2)} s`);
+console.log(`dataParallel start-up (workers loading tfjs and wasm, not in its figures): ${f(result.mlp.startupSeconds, 2)} s`);
 console.log(`load average during the run: ${result.load ? result.load.map((v) => v.toFixed(2)).join(', ') : '—'}`);

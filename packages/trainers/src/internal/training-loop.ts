@@ -74,7 +74,7 @@ export async function trainingLoop(fn: string, model: Model, data: LabeledData, 
   if (aborted()) throw signal!.reason;
 
   const setup = { fn, model, data, dim, step, argumentNames: names, ...(optimizer === undefined ? {} : { optimizer }), ...(signal === undefined ? {} : { signal }) };
-  const session: ExecutorSession = opts.executor === undefined ? localSession(setup) : await opts.executor.start(setup);
+  let session: ExecutorSession | undefined;
   const save = async (state: TrainingState): Promise<void> => {
     if (optimizer !== undefined) state.optimizer = await readOptimizer(optimizer, fn);
     try {
@@ -84,6 +84,7 @@ export async function trainingLoop(fn: string, model: Model, data: LabeledData, 
     }
   };
   try {
+    const ses = (session = opts.executor === undefined ? localSession(setup) : await opts.executor.start(setup));
     let lastYield = performance.now();
     let sinceSave = 0;
     for (let epoch = startEpoch; epoch <= opts.epochs; epoch++) {
@@ -104,7 +105,7 @@ export async function trainingLoop(fn: string, model: Model, data: LabeledData, 
         step: s,
         totalSteps: steps,
         rngAtEpochStart: rs,
-        weights: session.weights(),
+        weights: ses.weights(),
         epochs: epochs.map((m) => ({ ...m })),
         partial,
         ...(ck?.meta === undefined ? {} : { meta: ck.meta }),
@@ -115,7 +116,7 @@ export async function trainingLoop(fn: string, model: Model, data: LabeledData, 
         const context: StepContext = { fn, epoch, step: b + 1, globalStep: steps, learningRate: stepLr, ...(optimizer === undefined ? {} : { optimizer }) };
         let stats: StepStats;
         try {
-          const r = session.run(batches[b]!, context);
+          const r = ses.run(batches[b]!, context);
           stats = isPromiseLike(r) ? await r : r;
         } catch (e) {
           // stopped mid-step (an executor that can): the weights are those after step b, which a resume continues from
@@ -152,7 +153,7 @@ export async function trainingLoop(fn: string, model: Model, data: LabeledData, 
     return { epochs, seconds: (performance.now() - t0) / 1000, steps };
   } finally {
     try {
-      await session.close();
+      await session?.close();
     } finally {
       step.finish?.();
     }
