@@ -85,7 +85,9 @@ export function fgsmAttack(options: FgsmAttackOptions): Attack {
     spec: deepFreeze(spec),
     run(model: Model, x: tf.Tensor, y: tf.Tensor, context?: AttackContext): tf.Tensor {
       const t = checkBatchIndex(context, 'fgsm');
-      return fgsm(model, x, y, { ...opts, seed: o.seed + t });
+      // from the resolved options (what `spec` says), not the caller's object, which may change later
+      const { threatModel, stepSize, randomStart, loss } = o;
+      return fgsm(model, x, y, { threatModel, stepSize, randomStart, loss, seed: o.seed + t });
     },
   });
 }

@@ -115,7 +115,9 @@ export function pgdAttack(options: PgdAttackOptions): Attack {
     spec: deepFreeze(spec),
     run(model: Model, x: tf.Tensor, y: tf.Tensor, context?: AttackContext): tf.Tensor {
       const t = checkBatchIndex(context, 'pgd');
-      return pgd(model, x, y, { ...opts, seed: o.seed + t * o.restarts });
+      // from the resolved options (what `spec` says), not the caller's object, which may change later
+      const { ball: threatModel, steps, stepSize, randomStart, restarts, loss } = o;
+      return pgd(model, x, y, { threatModel, steps, stepSize, randomStart, restarts, loss, seed: o.seed + t * o.restarts });
     },
   });
 }

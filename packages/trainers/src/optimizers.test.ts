@@ -4,8 +4,7 @@ import { initBackend } from '@advkit/core';
 import { Mlp, getWeights, setWeights } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsmAttack, pgdAttack } from '@advkit/attacks';
-import { evaluate } from './evaluate.js';
-import { detectCatastrophicOverfitting } from './detect-catastrophic-overfitting.js';
+import { detectCatastrophicOverfitting, evaluate } from '@advkit/attacks/evaluate';
 import { sgd, adversarialSgd, piecewiseSchedule } from './index.js';
 import { syntheticClasses } from './test-utils/synthetic-classes.js';
 

@@ -4,7 +4,7 @@ import { initBackend, ArgumentError, DivergenceError, ShapeError } from '@advkit
 import { LinearModel } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { exactLinearAttack } from '@advkit/attacks';
-import { evaluate } from './evaluate.js';
+import { evaluate } from '@advkit/attacks/evaluate';
 import { sgd, robustLinearSgd, adversarialSgd, train, standardStep, adversarialStep, robustLinearStep } from './index.js';
 import { autodiffStep } from './internal/autodiff-step.js';
 import { linearStep } from './internal/linear-step.js';

@@ -1,9 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, checkSignal, describeValue } from '@advkit/core';
 import type { TrainOptions, CheckpointOptions } from '../train-options.js';
 import type { TrainStep } from '../train-step.js';
 import type { StepExecutor } from '../step-executor.js';
-import { checkSignal } from '../check-signal.js';
+
 import { checkOptimizer } from './optimizer-state.js';
 
 /** {@link TrainOptions} checked, with their defaults applied. */

@@ -1,4 +1,4 @@
-import { ArgumentError, CheckpointError, DivergenceError, Rng, describeValue, registerGradients } from '@advkit/core';
+import { ArgumentError, CheckpointError, DivergenceError, Rng, describeValue, registerGradients, yieldToEventLoop } from '@advkit/core';
 import { setWeights, type Model } from '@advkit/models';
 import { batchOrder } from '@advkit/datasets';
 import type { EpochMetrics, TrainOptions, TrainResult } from '../train-options.js';
@@ -6,7 +6,7 @@ import type { StepStats } from '../step-stats.js';
 import type { StepContext } from '../train-step.js';
 import type { ExecutorSession } from '../step-executor.js';
 import { TRAINING_STATE_VERSION, type TrainingState } from '../checkpoint/training-state.js';
-import { yieldToEventLoop } from '../yield-to-event-loop.js';
+
 import type { LabeledData } from '@advkit/models';
 import { checkLabeledData } from '@advkit/models/internal';
 import { resolveTrainOptions } from './resolve-train-options.js';

@@ -1,8 +1,8 @@
-import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
-import type { Model } from '@advkit/models';
-import type { Attack } from '@advkit/attacks';
-import type { LabeledData } from '@advkit/models';
+import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import type { LabeledData, Model } from '@advkit/models';
 import { checkLabeledData } from '@advkit/models/internal';
+import type { Attack } from '../attack.js';
+import { isAttack } from '../is-attack.js';
 import { evaluate } from './evaluate.js';
 
 export interface CatastrophicOverfittingOptions {
@@ -40,11 +40,13 @@ export interface CatastrophicOverfittingDetector {
  * Catastrophic overfitting of single-step adversarial training (Wong, Rice & Kolter, ICLR 2020, §5:
  * within an epoch, PGD accuracy falls to near 0 while FGSM training accuracy soars): measures PGD
  * accuracy on a held-out batch at each `check()` and flags a drop of more than `threshold` against
- * the best value so far, which is when Wong et al. stop early and keep the earlier weights.
+ * the best value so far, which is when Wong et al. stop early and keep the earlier weights. Every
+ * check runs `evaluate` with the same batches (batch b attacked with `{ batchIndex: b }`), so the same
+ * random starts: two checks differ only by the weights.
  *
  * @example
  * const detector = detectCatastrophicOverfitting({ model, heldOut, attack: pgdAttack({ threatModel, steps: 10 }) });
- * adversarialSgd(model, train, { attack: fgsmAttack({ threatModel, randomStart: true, stepSize: 1.25 * eps }),
+ * await adversarialSgd(model, train, { attack: fgsmAttack({ threatModel, randomStart: true, stepSize: 1.25 * eps }),
  *   onEpochEnd: () => { if (detector.check().collapsed) throw new Error('catastrophic overfitting'); } });
  */
 export function detectCatastrophicOverfitting(options: CatastrophicOverfittingOptions): CatastrophicOverfittingDetector {
@@ -52,8 +54,8 @@ export function detectCatastrophicOverfitting(options: CatastrophicOverfittingOp
   const opts = checkOptions(options, fn);
   const { model, heldOut, attack } = opts;
   checkLabeledData(heldOut, model, fn, 'options.heldOut');
-  if (typeof attack !== 'object' || attack === null || typeof attack.run !== 'function') {
-    throw new ArgumentError('must be an Attack ({ name, run(model, x, y) })', { fn, argument: 'options.attack' });
+  if (!isAttack(attack)) {
+    throw new ArgumentError(`must be an Attack ({ name, run(model, x, y, context?) }), got ${describeValue(attack)}`, { fn, argument: 'options.attack' });
   }
   const threshold = checkNumber(opts.threshold ?? 0.2, fn, 'options.threshold', { min: 0, max: 1 });
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkNumber, checkOptions } from '@advkit/core';
-import type { Model } from '@advkit/models';
-import { inputGradient } from '@advkit/attacks';
-import type { LabeledData } from '@advkit/models';
+import type { LabeledData, Model } from '@advkit/models';
 import { checkLabeledData } from '@advkit/models/internal';
+import { inputGradient } from '../input-gradient.js';
+import { labeledBatch } from './labeled-batch.js';
 
 /** Per-attack figures that {@link diagnoseAttacks} compares (what `robustEvaluate` reports). */
 export interface AttackErrorSummary {
@@ -45,8 +45,7 @@ export function diagnoseAttacks(model: Model, data: LabeledData, options?: Diagn
   const warnings: string[] = [];
   const n = Math.min(sampleSize, data.n);
   const binary = model.numOutputs === 1;
-  const x = tf.tensor(data.x.subarray(0, n * dim), [n, ...model.inputShape], 'float32');
-  const y = binary ? tf.tensor1d(data.y.subarray(0, n) as Float32Array) : tf.tensor1d(Int32Array.from(data.y.subarray(0, n)), 'int32');
+  const { x, y } = labeledBatch(model, data, dim, 0, n);
   try {
     const g = inputGradient(model, x, y);
     const gv = g.dataSync();
