@@ -6,6 +6,7 @@ export {
   DataNotFoundError,
   BackendError,
   CheckpointError,
+  DivergenceError,
 } from './errors.js';
 export type { AdvkitErrorOptions, ArgumentErrorOptions } from './errors.js';
 export { describeValue } from './describe-value.js';

@@ -2,8 +2,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, CheckpointError, ArgumentError } from '@advkit/core';
 import { LinearModel } from '@advkit/models';
-import { IndexedDbCheckpointStore, sgd, sgdAsync, encodeTrainingState, type TrainingState } from './index.js';
-import { syntheticBinary } from './test-utils/synthetic-binary.js';
+import { sgd } from '../index.js';
+import { IndexedDbCheckpointStore, encodeTrainingState, type TrainingState } from './index.js';
+import { syntheticBinary } from '../test-utils/synthetic-binary.js';
 
 // Node has no IndexedDB: these tests run the store against fake-indexeddb, an implementation of the
 // W3C IndexedDB spec in JS. A real browser can still differ (quota, private mode, eviction).
@@ -25,17 +26,17 @@ describe('IndexedDbCheckpointStore (against fake-indexeddb)', () => {
     const store = new IndexedDbCheckpointStore({ database: 'test', key: 'run-1' });
     expect(await store.load()).toBeUndefined();
     const ref = new LinearModel({ inputSize: 8, seed: 1 });
-    sgd(ref, data, { epochs: 3, batchSize: 40, seed: 4 });
+    await sgd(ref, data, { epochs: 3, batchSize: 40, seed: 4 });
     const m = new LinearModel({ inputSize: 8, seed: 1 });
     const ac = new AbortController();
     let steps = 0;
     await expect(
-      sgdAsync(m, data, { epochs: 3, batchSize: 40, seed: 4, signal: ac.signal, checkpoint: { save: (s) => store.save(s) }, onProgress: () => ++steps === 11 && ac.abort(new Error('stop')) }),
+      sgd(m, data, { epochs: 3, batchSize: 40, seed: 4, signal: ac.signal, checkpoint: { save: (s) => store.save(s) }, onProgress: () => ++steps === 11 && ac.abort(new Error('stop')) }),
     ).rejects.toThrow('stop');
     const state = await store.load();
     expect(state).toMatchObject({ epoch: 2, step: 3, totalSteps: 11 });
     const fresh = new LinearModel({ inputSize: 8, seed: 9 });
-    await sgdAsync(fresh, data, { epochs: 3, batchSize: 40, seed: 4, resumeFrom: state });
+    await sgd(fresh, data, { epochs: 3, batchSize: 40, seed: 4, resumeFrom: state });
     expect(flat(fresh)).toEqual(flat(ref));
     // a second key in the same database is independent
     const other = new IndexedDbCheckpointStore({ database: 'test', key: 'run-2' });
@@ -50,7 +51,7 @@ describe('IndexedDbCheckpointStore (against fake-indexeddb)', () => {
     const store = new IndexedDbCheckpointStore({ database: 'test2' });
     let state: TrainingState | undefined;
     const m = new LinearModel({ inputSize: 8 });
-    sgd(m, data, { epochs: 1, checkpoint: { save: (s) => void (state = s) } });
+    await sgd(m, data, { epochs: 1, checkpoint: { save: (s) => void (state = s) } });
     await store.save(state!);
     // overwrite the stored bytes with a truncated copy and with a non-binary value, through IndexedDB itself
     const put = (value: unknown): Promise<void> =>

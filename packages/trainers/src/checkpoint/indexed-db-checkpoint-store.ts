@@ -1,6 +1,6 @@
 import { ArgumentError, CheckpointError, describeValue } from '@advkit/core';
 import type { CheckpointStore } from './checkpoint-store.js';
-import type { TrainingState } from './train-options.js';
+import type { TrainingState } from './training-state.js';
 import { encodeTrainingState } from './encode-training-state.js';
 import { decodeTrainingState } from './decode-training-state.js';
 

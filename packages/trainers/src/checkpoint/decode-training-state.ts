@@ -1,5 +1,5 @@
 import { CheckpointError, describeValue, crc32 } from '@advkit/core';
-import type { TrainingState } from './train-options.js';
+import { TRAINING_STATE_VERSION, upgradeTrainingState, type TrainingState } from './training-state.js';
 import { CHECKPOINT_FILE_VERSION, CHECKPOINT_MAGIC } from './encode-training-state.js';
 
 /** Largest header accepted (the JSON part; a real one is a few KB). */
@@ -13,7 +13,10 @@ const MAX_HEADER_BYTES = 64 * 1024 * 1024;
  * attacker who recomputes the CRC (see SECURITY.md).
  *
  * @param source what the bytes are (a path, a key), for messages. @default 'checkpoint'
- * @returns a state owning fresh arrays.
+ * States of version 1 (advkit ≤ 0.1) are upgraded to version 2 on the way (`trainer` then names the
+ * step: 'sgd' → 'standard', 'adversarialSgd' → 'adversarial', 'robustLinearSgd' → 'robustLinear').
+ *
+ * @returns a state (version 2) owning fresh arrays.
  */
 export function decodeTrainingState(bytes: Uint8Array, source = 'checkpoint'): TrainingState {
   const fail = (msg: string, cause?: unknown): CheckpointError =>
@@ -39,7 +42,9 @@ export function decodeTrainingState(bytes: Uint8Array, source = 'checkpoint'): T
     throw fail('has an unreadable header', cause);
   }
   if (typeof header !== 'object' || header === null || header.format !== 'advkit-training-state') throw fail('has no training-state header');
-  if (header.version !== 1) throw fail(`holds state version ${String(header.version)}; this advkit reads version 1`);
+  if (header.version !== 1 && header.version !== TRAINING_STATE_VERSION) {
+    throw fail(`holds state version ${String(header.version)}; this advkit reads versions 1 and ${TRAINING_STATE_VERSION}`);
+  }
   const lengths = header.weightLengths;
   if (!Array.isArray(lengths) || !lengths.every((l) => Number.isInteger(l) && l >= 0)) throw fail('has bad weight lengths');
   const weightsStart = (16 + headerLength + 3) & ~3;
@@ -52,7 +57,7 @@ export function decodeTrainingState(bytes: Uint8Array, source = 'checkpoint'): T
     return w;
   });
   const { weightLengths: _drop, ...rest } = header;
-  const state = { ...rest, weights } as unknown as TrainingState;
+  const state = upgradeTrainingState({ ...rest, weights }) as TrainingState; // version 1 is read as 2
   checkStateFields(state, fail);
   return state;
 }

@@ -1,4 +1,4 @@
-import type { TrainingState } from './train-options.js';
+import type { TrainingState } from './training-state.js';
 
 /**
  * Somewhere to keep the latest {@link TrainingState} of one run. `save` replaces the previous state

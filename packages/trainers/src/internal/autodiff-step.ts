@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Model } from '@advkit/models';
 import { perExampleLoss, perExampleError } from '@advkit/models';
-import type { StepStats } from './step-stats.js';
+import type { StepStats } from '../step-stats.js';
 
 /**
  * One gradient step of the mean loss ({@link perExampleLoss}) of any model, by tfjs autodiff

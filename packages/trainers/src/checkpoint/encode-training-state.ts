@@ -1,5 +1,5 @@
 import { ArgumentError, describeValue, crc32 } from '@advkit/core';
-import type { TrainingState } from './train-options.js';
+import type { TrainingState } from './training-state.js';
 
 /** The first 8 bytes of every advkit checkpoint file. */
 export const CHECKPOINT_MAGIC = 'ADVKCKPT';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LinearModel } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
-import type { StepStats } from './step-stats.js';
-import { marginStats } from './margin-stats.js';
+import type { StepStats } from '../step-stats.js';
+import { marginStats } from '../margin-stats.js';
 import type { ScalarCache } from './scalar-cache.js';
 
 /**
