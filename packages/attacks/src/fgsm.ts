@@ -87,7 +87,7 @@ export function fgsmAttack(options: FgsmAttackOptions): Attack {
       const t = checkBatchIndex(context, 'fgsm');
       // from the resolved options (what `spec` says), not the caller's object, which may change later
       const { threatModel, stepSize, randomStart, loss } = o;
-      return fgsm(model, x, y, { threatModel, stepSize, randomStart, loss, seed: o.seed + t });
+      return fgsm(model, x, y, { threatModel, stepSize, randomStart, loss, seed: (o.seed + t) >>> 0 });
     },
   });
 }

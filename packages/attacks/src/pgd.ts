@@ -117,7 +117,7 @@ export function pgdAttack(options: PgdAttackOptions): Attack {
       const t = checkBatchIndex(context, 'pgd');
       // from the resolved options (what `spec` says), not the caller's object, which may change later
       const { ball: threatModel, steps, stepSize, randomStart, restarts, loss } = o;
-      return pgd(model, x, y, { threatModel, steps, stepSize, randomStart, restarts, loss, seed: o.seed + t * o.restarts });
+      return pgd(model, x, y, { threatModel, steps, stepSize, randomStart, restarts, loss, seed: (o.seed + t * o.restarts) >>> 0 });
     },
   });
 }

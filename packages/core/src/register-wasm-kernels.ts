@@ -10,7 +10,7 @@ const wasmFixes: readonly KernelConfig[] = [signWasmConfig];
 
 /**
  * Registers, for the wasm backend, the kernels that training and attacking advkit's models need and
- * that tfjs-backend-wasm 4.22 lacks (FIELD-NOTES):
+ * that tfjs-backend-wasm 4.22 lacks (each checked against the cpu backend):
  *
  * - `Conv2DBackpropFilter`: the gradient of conv2d with respect to its filter (training conv nets);
  *   im2col in JS on the wasm heap plus one XNNPACK matrix product.

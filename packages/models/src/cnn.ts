@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, Rng, checkNumber, checkOneOf, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, Rng, checkNumber, checkOneOf, checkOptions, checkSeed, describeValue } from '@advkit/core';
 import type { Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -112,7 +112,7 @@ export class Cnn implements Model {
     }
     this.inputShape = inputShape;
     this.numOutputs = checkNumber(opts.numClasses ?? 10, fn, 'options.numClasses', { min: 1, integer: true });
-    const seed = checkNumber(opts.seed ?? 0, fn, 'options.seed', { integer: true });
+    const seed = checkSeed(opts.seed ?? 0, fn, 'options.seed');
     const specs = opts.layers ?? Cnn.tutorialLayers;
     if (!Array.isArray(specs)) {
       throw new ArgumentError(`must be an array of layers, got ${describeValue(specs)}`, { fn, argument: 'options.layers' });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng, checkNumber, checkOptions } from '@advkit/core';
+import { Rng, checkNumber, checkOptions, checkSeed } from '@advkit/core';
 import type { Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -10,7 +10,7 @@ export interface LinearModelOptions {
   inputSize: number;
   /** Seed for the PyTorch-style init. @default 0 */
   seed?: number;
-  /** Initialise weights and bias to zero instead (FIELD-NOTES: changes the attacked error). @default false */
+  /** Initialise weights and bias to zero instead (changes the attacked error: the always-black border pixels then keep weight 0; the tutorial's linear experiment drops from about 0.85 to about 0.75). @default false */
   zeroInit?: boolean;
 }
 
@@ -29,7 +29,7 @@ export class LinearModel implements Model {
     const fn = 'LinearModel';
     const opts = checkOptions(options, fn);
     const d = checkNumber(opts.inputSize, fn, 'options.inputSize', { min: 1, integer: true });
-    const seed = checkNumber(opts.seed ?? 0, fn, 'options.seed', { integer: true });
+    const seed = checkSeed(opts.seed ?? 0, fn, 'options.seed');
     this.inputShape = [d];
     const rng = new Rng(seed);
     const w = opts.zeroInit ? new Float32Array(d) : torchLinearInit(rng, d, d);

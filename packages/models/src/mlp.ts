@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng, checkNumber, checkOptions } from '@advkit/core';
+import { Rng, checkNumber, checkOptions, checkSeed } from '@advkit/core';
 import type { Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -41,7 +41,7 @@ export class Mlp implements Model {
     this.inputShape = checkPositiveInts(opts.inputShape, fn, 'options.inputShape', 1);
     this.hiddenSizes = checkPositiveInts(opts.hiddenSizes, fn, 'options.hiddenSizes', 0);
     this.numOutputs = checkNumber(opts.numClasses, fn, 'options.numClasses', { min: 1, integer: true });
-    const seed = checkNumber(opts.seed ?? 0, fn, 'options.seed', { integer: true });
+    const seed = checkSeed(opts.seed ?? 0, fn, 'options.seed');
     this.inputSize = this.inputShape.reduce((a, b) => a * b, 1);
     const rng = new Rng(seed);
     const sizes = [this.inputSize, ...this.hiddenSizes, this.numOutputs];

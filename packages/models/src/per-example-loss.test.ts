@@ -88,3 +88,19 @@ describe('perExampleError', () => {
     tf.dispose([logits, y]);
   });
 });
+
+describe('perExampleError with non-finite logits', () => {
+  it('counts NaN and ±∞ logits as errors, binary and K-class (a diverged model never looks accurate)', () => {
+    const before = tf.memory().numTensors;
+    const bin = tf.tensor2d([NaN, NaN, Infinity, -Infinity, 2, -2], [6, 1]);
+    const yb = tf.tensor1d([1, -1, 1, -1, 1, -1]);
+    const eb = perExampleError(bin, yb);
+    expect(Array.from(eb.dataSync())).toEqual([1, 1, 1, 1, 0, 0]);
+    const multi = tf.tensor2d([NaN, 0, 0, 5, Infinity, 0, 1, 2, 3], [3, 3]);
+    const ym = tf.tensor1d([0, 1, 2], 'int32');
+    const em = perExampleError(multi, ym);
+    expect(Array.from(em.dataSync())).toEqual([1, 1, 0]);
+    tf.dispose([bin, yb, eb, multi, ym, em]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

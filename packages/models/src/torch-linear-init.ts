@@ -7,7 +7,7 @@ import { ArgumentError, Rng, checkNumber, describeValue } from '@advkit/core';
  *
  * The init matters for attacks on linear models: weights of always-black border pixels never receive a
  * gradient, so they keep these random values and their signs decide part of the attacked error
- * (FIELD-NOTES: seeds give 0.81 to 0.85; zero init gives about 0.75).
+ * (re-running the tutorial's code with other seeds gives 0.81 to 0.85; zero init gives about 0.75).
  *
  * @returns `count` values drawn from the seeded `rng`.
  */

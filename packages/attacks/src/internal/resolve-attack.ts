@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOneOf, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOneOf, checkOptions, checkSeed as checkSeedValue, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { checkModel, checkModelInput } from '@advkit/models/internal';
 import { LpBall } from '@advkit/threat-models';
@@ -57,7 +57,7 @@ export function resolveBatch(
 }
 
 export function checkSeed(value: unknown, fn: string): number {
-  return checkNumber(value ?? 0, fn, 'options.seed', { integer: true });
+  return checkSeedValue(value ?? 0, fn, 'options.seed');
 }
 
 export { checkOptions };

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, checkSignal, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, checkSeed, checkSignal, describeValue } from '@advkit/core';
 import type { TrainOptions, CheckpointOptions } from '../train-options.js';
 import type { TrainStep } from '../train-step.js';
 import type { StepExecutor } from '../step-executor.js';
@@ -29,7 +29,7 @@ export function resolveTrainOptions(options: TrainOptions | undefined, fn: strin
   const step = checkStep(opts.step, fn, stepArgument);
   const epochs = checkNumber(opts.epochs ?? 10, fn, 'options.epochs', { min: 1, integer: true });
   const batchSize = checkNumber(opts.batchSize ?? 100, fn, 'options.batchSize', { min: 1, integer: true });
-  const seed = checkNumber(opts.seed ?? 0, fn, 'options.seed', { integer: true });
+  const seed = checkSeed(opts.seed ?? 0, fn, 'options.seed');
   const lr = opts.learningRate ?? 1;
   let learningRate: (epoch: number, step: number) => number;
   if (typeof lr === 'function') {
