@@ -4,7 +4,7 @@ import { ArgumentError, checkOneOf, checkOptions, describeValue } from '@advkit/
 import type { Model } from './model.js';
 import { checkModelInput } from './check-input.js';
 import { checkPositiveInts } from './check-positive-ints.js';
-import { graphLogitsNode } from './graph-logits-node.js';
+import { NAME_THE_LOGITS, graphLogitsNode } from './graph-logits-node.js';
 
 export interface FromGraphModelOptions {
   /**
@@ -84,6 +84,7 @@ export function fromGraphModel(model: GraphModel, options?: FromGraphModelOption
   }
 
   let logitsNode: string;
+  let bypassed: 'Softmax' | 'Sigmoid' | null = null;
   if (opts.logitsNode !== undefined) {
     if (typeof opts.logitsNode !== 'string' || opts.logitsNode === '') {
       throw new ArgumentError(`must be a node name, got ${describeValue(opts.logitsNode)}`, { fn, argument: 'options.logitsNode' });
@@ -94,10 +95,16 @@ export function fromGraphModel(model: GraphModel, options?: FromGraphModelOption
   } else if (output === 'logits') {
     logitsNode = model.outputNodes[0]!;
   } else {
-    logitsNode = graphLogitsNode(model, fn);
+    ({ node: logitsNode, bypassed } = graphLogitsNode(model, fn));
   }
 
   const numOutputs = probeOutputs(model, inputShape, logitsNode, fn);
+  if (bypassed === 'Sigmoid' && numOutputs !== 1) {
+    throw new ArgumentError(
+      `ends in a Sigmoid over ${numOutputs} outputs: a multi-label model, not a K-class classifier (advkit's K-class models are softmax classifiers); ${NAME_THE_LOGITS}`,
+      { fn, argument: 'model' },
+    );
+  }
   return new GraphAdapter(model, inputShape, numOutputs, logitsNode, ownsModel);
 }
 

@@ -97,7 +97,7 @@ describe('fromLayersModel on a model saved and reloaded through model.json + wei
     const x = images(8, 3);
     const y = tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32');
     const onehot = tf.tidy(() => tf.cast(tf.oneHot(y, 10), 'float32'));
-    const { grads, value } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(onehot, m.logits(x)), vars);
+    const { grads, value } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(onehot, m.logits(x)), [...vars]);
     const p = model.predict(x) as tf.Tensor;
     const expected = tf.tidy(() => tf.mean(tf.sub(p, onehot), 0));
     expect(maxAbsDiff(grads[vars[5]!.name]!.dataSync(), expected.dataSync())).toBeLessThan(1e-6);

@@ -44,14 +44,17 @@ function fusedOps(node: GraphNode): string[] {
   });
 }
 
+/** The fix every error of {@link graphLogitsNode} suggests. */
+export const NAME_THE_LOGITS = "name the logits with { logitsNode: '<node name>' } (the node before the softmax), or pass { output: 'logits' } if the output already is logits";
+
 /**
  * The node whose output is the logits of a one-output classifier graph: the input of a trailing
- * `Softmax` (or of a `Sigmoid` when the output has one column), looking through `Identity` nodes; the
- * output itself when it ends in an affine op or `LogSoftmax`. Throws an ArgumentError saying how to name
- * the logits otherwise.
+ * `Softmax` or `Sigmoid` (the caller checks that a sigmoid has one output), looking through `Identity`
+ * nodes; the output itself when it ends in an affine op or `LogSoftmax`. Throws an ArgumentError saying
+ * how to name the logits otherwise.
  */
-export function graphLogitsNode(model: GraphModel, fn: string): string {
-  const fix = "name the logits with { logitsNode: '<node name>' } (the node before the softmax), or pass { output: 'logits' } if the output already is logits";
+export function graphLogitsNode(model: GraphModel, fn: string): { node: string; bypassed: 'Softmax' | 'Sigmoid' | null } {
+  const fix = NAME_THE_LOGITS;
   const nodes = graphNodes(model);
   if (nodes === undefined) throw new ArgumentError(`does not expose its graph, so advkit cannot find its logits; ${fix}`, { fn, argument: 'model' });
   const byName = new Map(nodes.map((n) => [n.name, n]));
@@ -62,12 +65,13 @@ export function graphLogitsNode(model: GraphModel, fn: string): string {
     node = input === undefined ? undefined : byName.get(input);
   }
   if (node === undefined) throw new ArgumentError(`has an output '${outName}' advkit cannot trace in its graph; ${fix}`, { fn, argument: 'model' });
-  const outShape = model.outputs[0]?.shape;
-  if (node.op === 'Softmax' || (node.op === 'Sigmoid' && outShape?.length === 2 && outShape[1] === 1)) {
+  if (node.op === 'Softmax' || node.op === 'Sigmoid') {
     const input = firstInput(node);
     if (input === undefined) throw new ArgumentError(`has a final ${node.op} '${node.name}' without one input; ${fix}`, { fn, argument: 'model' });
-    return input;
+    return { node: input, bypassed: node.op };
   }
-  if (LOGIT_OPS.has(node.op) || (node.op === '_FusedMatMul' && fusedOps(node).every((o) => o === 'BiasAdd'))) return node.name === outName ? model.outputNodes[0]! : node.name;
+  if (LOGIT_OPS.has(node.op) || (node.op === '_FusedMatMul' && fusedOps(node).every((o) => o === 'BiasAdd'))) {
+    return { node: node.name === outName ? model.outputNodes[0]! : node.name, bypassed: null };
+  }
   throw new ArgumentError(`ends in the op ${node.op} ('${node.name}'), which advkit cannot read as logits or bypass; ${fix}`, { fn, argument: 'model' });
 }

@@ -98,17 +98,23 @@ class GraphBuilder {
 
 /**
  * The graph of advkit's `Mlp(inputShape [d], hiddenSizes, K)` with the given weights (`getWeights`
- * order: W_1, b_1, …), ending in `Softmax` named `'probs'` unless `softmax` is false (then the last
- * BiasAdd is the output). The logits node is `'dense_<L>/BiasAdd'`.
+ * order: W_1, b_1, …). The logits node is `'dense_<L>/BiasAdd'`; `head` (default `'Softmax'`) is a final
+ * op named `'probs'` on it (none when null), and `identity` adds an `Identity` output node after that,
+ * as TensorFlow's SavedModel exports have.
  */
-export function mlpGraph(weights: readonly Float32Array[], sizes: readonly number[], softmax = true): tf.io.ModelArtifacts {
+export function mlpGraph(
+  weights: readonly Float32Array[],
+  sizes: readonly number[],
+  { head = 'Softmax', identity = false }: { head?: 'Softmax' | 'Sigmoid' | 'Relu' | null; identity?: boolean } = {},
+): tf.io.ModelArtifacts {
   const g = new GraphBuilder();
   let h = g.placeholder('x', [-1, sizes[0]!]);
   for (let l = 0; l + 1 < sizes.length; l++) {
     h = g.dense(`dense_${l + 1}`, h, weights[2 * l]!, weights[2 * l + 1]!, sizes[l]!, sizes[l + 1]!);
     if (l + 2 < sizes.length) h = g.op(`dense_${l + 1}/Relu`, 'Relu', [h]);
   }
-  if (softmax) g.op('probs', 'Softmax', [h]);
+  if (head !== null) h = g.op('probs', head, [h]);
+  if (identity) g.op('Identity', 'Identity', [h]);
   return g.artifacts();
 }
 
