@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { ArgumentError, checkOneOf, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from './model.js';
-import { checkModelInput } from './check-input.js';
+import { checkModelInput } from './internal/check-model-input.js';
 import { checkPositiveInts } from './check-positive-ints.js';
 import { NAME_THE_LOGITS, graphLogitsNode } from './graph-logits-node.js';
 

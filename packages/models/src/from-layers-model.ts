@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { ArgumentError, checkOneOf, checkOptions, describeValue } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
-import { checkModelInput } from './check-input.js';
+import { checkModelInput } from './internal/check-model-input.js';
 import { layersLogitsHead, type LayersLogitsHead } from './layers-logits-head.js';
 
 export interface FromLayersModelOptions {

@@ -1,9 +1,8 @@
 export type { Model } from './model.js';
+export type { LabeledData } from './labeled-data.js';
 export { LinearModel } from './linear-model.js';
 export type { LinearModelOptions } from './linear-model.js';
 export { torchLinearInit } from './torch-linear-init.js';
-export { checkModelInput } from './check-input.js';
-export { makeVariable } from './make-variable.js';
 export { Mlp } from './mlp.js';
 export type { MlpOptions } from './mlp.js';
 export { Cnn } from './cnn.js';
@@ -17,3 +16,5 @@ export { fromGraphModel } from './from-graph-model.js';
 export type { FromGraphModelOptions, GraphModelAdapter } from './from-graph-model.js';
 export { withPreprocessing } from './with-preprocessing.js';
 export type { PreprocessingOptions, PreprocessedModel } from './with-preprocessing.js';
+export { perExampleLoss } from './per-example-loss.js';
+export { perExampleError } from './per-example-error.js';

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
-import { checkModelInput } from './check-input.js';
+import { checkModel } from './internal/check-model.js';
+import { checkModelInput } from './internal/check-model-input.js';
 
 export interface PreprocessingOptions {
   /** Subtracted after scaling: one number, or one per entry of the input's last axis (per channel for NHWC images). @default 0 */
@@ -37,10 +38,7 @@ export interface PreprocessedModel extends Model {
  */
 export function withPreprocessing(model: Model, options: PreprocessingOptions): PreprocessedModel {
   const fn = 'withPreprocessing';
-  const m = model as Partial<Model> | null | undefined;
-  if (typeof model !== 'object' || model === null || typeof m?.logits !== 'function' || !Array.isArray(m.inputShape)) {
-    throw new ArgumentError(`must be a Model ({ logits(x), inputShape, numOutputs, … }), got ${describeValue(model)}`, { fn, argument: 'model' });
-  }
+  checkModel(model, fn);
   const opts = checkOptions(options, fn);
   const channels = model.inputShape[model.inputShape.length - 1] ?? 1;
   const scale = checkNumber(opts.scale ?? 1, fn, 'options.scale');
