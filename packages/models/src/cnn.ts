@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, Rng, checkNumber, checkOneOf, checkOptions, checkSeed, describeValue } from '@advkit/core';
-import type { Model } from './model.js';
+import type { LogitsOptions, Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
 import { makeVariable } from './internal/make-variable.js';
@@ -185,8 +185,9 @@ export class Cnn implements Model {
   /**
    * The logits for images `x` of shape `[batch, ...inputShape]` (NHWC): shape `[batch, numOutputs]`,
    * owned by the caller. Throws ShapeError when `x` does not match `inputShape`.
+   * `options.training` is accepted and ignored: the model has no BatchNorm or Dropout.
    */
-  logits(x: tf.Tensor): tf.Tensor2D {
+  logits(x: tf.Tensor, _options?: LogitsOptions): tf.Tensor2D {
     checkModelInput(x, this.inputShape, 'Cnn.logits');
     return tf.tidy(() => {
       let a = x as tf.Tensor4D;

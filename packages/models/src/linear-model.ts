@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng, checkNumber, checkOptions, checkSeed } from '@advkit/core';
-import type { Model } from './model.js';
+import type { LogitsOptions, Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
 import { makeVariable } from './internal/make-variable.js';
@@ -42,8 +42,11 @@ export class LinearModel implements Model {
     return [this.weight, this.bias];
   }
 
-  /** `x·θ + θ0` for `x` of shape `[batch, d]`: returns `[batch, 1]`, owned by the caller. */
-  logits(x: tf.Tensor): tf.Tensor2D {
+  /**
+   * `x·θ + θ0` for `x` of shape `[batch, d]`: returns `[batch, 1]`, owned by the caller.
+   * `options.training` is accepted and ignored (a linear model has one mode).
+   */
+  logits(x: tf.Tensor, _options?: LogitsOptions): tf.Tensor2D {
     checkModelInput(x, this.inputShape, 'LinearModel.logits');
     return tf.tidy(() => tf.add(tf.matMul(x as tf.Tensor2D, this.weight), this.bias));
   }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng, checkNumber, checkOptions, checkSeed } from '@advkit/core';
-import type { Model } from './model.js';
+import type { LogitsOptions, Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
 import { makeVariable } from './internal/make-variable.js';
@@ -62,9 +62,10 @@ export class Mlp implements Model {
 
   /**
    * The logits for `x` of shape `[batch, ...inputShape]`: shape `[batch, numOutputs]`, owned by the caller.
-   * Throws ShapeError when `x` does not match `inputShape`.
+   * Throws ShapeError when `x` does not match `inputShape`. `options.training` is accepted and ignored:
+   * the model has no BatchNorm or Dropout.
    */
-  logits(x: tf.Tensor): tf.Tensor2D {
+  logits(x: tf.Tensor, _options?: LogitsOptions): tf.Tensor2D {
     checkModelInput(x, this.inputShape, 'Mlp.logits');
     return tf.tidy(() => {
       let h = tf.reshape(x, [x.shape[0]!, this.inputSize]) as tf.Tensor2D;
