@@ -2,10 +2,9 @@
  * Adversarial fine-tuning of a tfjs-layers model with BatchNorm through `fromLayersModel` (issue 11,
  * acceptance: "updates its moving statistics and lowers PGD error on held-out data").
  *
- * Needs the training loop to run every training step's forward pass in training mode,
- * `model.logits(x, { training: true })` (attacks inside a step stay in inference mode), and to refuse
- * models with `trainable: false`. Enabled when the loop does: set `TRAINING_MODE_WIRED` to true once
- * the loop passes `{ training: true }`.
+ * The training loop runs every training step's forward pass in training mode,
+ * `model.logits(x, { training: true })` (attacks inside a step stay in inference mode), and refuses
+ * models with `trainable: false`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -16,8 +15,6 @@ import { LpBall } from '@advkit/threat-models';
 import { pgd, pgdAttack } from '@advkit/attacks';
 import { adversarialSgd, sgd } from './index.js';
 import { syntheticClasses } from './test-utils/synthetic-classes.js';
-
-const TRAINING_MODE_WIRED = false;
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -48,7 +45,7 @@ function pgdError(model: Model, data: { x: Float32Array; y: Int32Array; n: numbe
   });
 }
 
-describe.skipIf(!TRAINING_MODE_WIRED)('adversarial fine-tuning of a LayersModel with BatchNorm (fromLayersModel)', () => {
+describe('adversarial fine-tuning of a LayersModel with BatchNorm (fromLayersModel)', () => {
   it('updates the BatchNorm moving statistics and lowers the PGD error on held-out data', async () => {
     // One problem (the class means come from the seed), split into training and held-out examples.
     const all = syntheticClasses(1100, d, k, 1);

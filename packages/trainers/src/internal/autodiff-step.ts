@@ -15,7 +15,7 @@ export function autodiffStep(model: Model, xb: tf.Tensor, yb: tf.Tensor, learnin
     const vars = model.variables as tf.Variable[];
     let batchStats: tf.Tensor1D | undefined;
     const { grads } = tf.variableGrads(() => {
-      const logits = model.logits(xb);
+      const logits = model.logits(xb, { training: true });
       const losses = perExampleLoss(logits, yb);
       batchStats = tf.keep(tf.stack([tf.sum(losses), tf.sum(perExampleError(logits, yb))]) as tf.Tensor1D);
       return tf.mean(losses) as tf.Scalar;

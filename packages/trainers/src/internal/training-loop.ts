@@ -35,6 +35,12 @@ export async function trainingLoop(fn: string, model: Model, data: LabeledData, 
   const t0 = performance.now();
   const opts = resolveTrainOptions(options, fn, names.step);
   const dim = checkLabeledData(data, model, fn);
+  if (model.trainable === false) {
+    throw new ArgumentError(
+      'cannot be trained: it is marked trainable: false (a fromGraphModel adapter: its weights are constants of the graph). Attack and evaluate it, or train the original model (e.g. a tfjs LayersModel through fromLayersModel)',
+      { fn, argument: 'model' },
+    );
+  }
   const { step, checkpoint: ck, signal, optimizer } = opts;
   const aborted = (): boolean => signal?.aborted === true; // a function: TypeScript would keep a narrowing across awaits
   const settings = { epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, shuffle: opts.shuffle, n: data.n, dim };

@@ -18,7 +18,7 @@ export function shardGradient(model: Model, x: tf.Tensor, y: tf.Tensor, batchSiz
   const [stats, ...grads] = tf.tidy(() => {
     let shardStats: tf.Tensor1D | undefined;
     const { grads: byName } = tf.variableGrads(() => {
-      const logits = model.logits(x);
+      const logits = model.logits(x, { training: true });
       const losses = perExampleLoss(logits, y);
       shardStats = tf.keep(tf.stack([tf.sum(losses), tf.sum(perExampleError(logits, y))]) as tf.Tensor1D);
       return tf.div(tf.sum(losses), batchSize) as tf.Scalar;
