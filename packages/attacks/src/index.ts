@@ -1,5 +1,7 @@
 export type { Attack } from './attack.js';
 export { exactLinear, exactLinearAttack, exactLinearPerturbation, exactLinearMarginChange } from './exact-linear.js';
+export { linearAttackedError } from './linear-attacked-error.js';
+export type { LinearAttackedErrorOptions } from './linear-attacked-error.js';
 export { checkBinaryLabels } from './check-binary-labels.js';
 export type { ExactLinearOptions, ExactLinearResult } from './exact-linear.js';
 export { fgsm, fgsmAttack } from './fgsm.js';
