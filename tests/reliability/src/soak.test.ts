@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, Rng } from '@advkit/core';
+import { initBackend } from '@advkit/core';
+import { syntheticData } from '@advkit/datasets';
 import { LinearModel } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { exactLinear, exactLinearAttack, fgsm, pgd } from '@advkit/attacks';
@@ -17,21 +18,8 @@ beforeAll(async () => {
 
 const n = 1000;
 const d = 784;
-function data(): { x: Float32Array; y: Float32Array; n: number } {
-  const rng = new Rng(1);
-  const x = new Float32Array(n * d);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const v = rng.float();
-      x[i * d + j] = v;
-      s += (j % 2 ? 1 : -1) * (v - 0.5);
-    }
-    y[i] = s > 0 ? 1 : -1;
-  }
-  return { x, y, n };
-}
+/** 1,000 examples of 784 values in [0, 1] with noiseless ±1 labels (an MNIST-sized binary problem). */
+const data = () => syntheticData({ n, inputShape: [d], numClasses: 2, seed: 1, labelNoise: 0 });
 
 function wasmHeapBytes(): number {
   const b = tf.backend() as unknown as { wasm?: { HEAP8?: Int8Array } };
