@@ -6,9 +6,10 @@
  * With `?mode=reload` it only loads the state a previous visit saved (a fresh JS context), resumes
  * from it and compares. The outcome is on `window.checkpointCheck` and in the page text.
  */
-import { CheckpointError, Rng, initBackend } from '@advkit/core';
+import { CheckpointError, initBackend } from '@advkit/core';
+import { syntheticData } from '@advkit/datasets';
 import { LinearModel } from '@advkit/models';
-import { IndexedDbCheckpointStore, encodeTrainingState, sgdAsync, type TrainingData } from '@advkit/trainers';
+import { IndexedDbCheckpointStore, encodeTrainingState, sgdAsync } from '@advkit/trainers';
 // the wasm binaries as served files, as in worker.ts (bundled, tfjs cannot find them itself)
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -33,25 +34,8 @@ const EPOCHS = 4;
 const STOP_AFTER = 2;
 const TRAIN = { epochs: EPOCHS, batchSize: 50, seed: 4 };
 
-/** A seeded binary problem: x ~ U[0,1]^d, y = sign(wᵀ(x − 0.5)) with 5 % label noise. */
-function syntheticBinary(n: number, d: number, seed: number): TrainingData {
-  const rng = new Rng(seed);
-  const w = Array.from({ length: d }, () => rng.normal());
-  const x = new Float32Array(n * d);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const v = rng.float();
-      x[i * d + j] = v;
-      s += w[j]! * (v - 0.5);
-    }
-    y[i] = s > 0 !== rng.float() < 0.05 ? 1 : -1;
-  }
-  return { x, y, n };
-}
-
-const data = syntheticBinary(300, 8, 2);
+/** A seeded binary problem: x ~ U[0,1]^8, y = sign(wᵀ(x − 0.5)) with 5 % label noise. */
+const data = syntheticData({ n: 300, inputShape: [8], numClasses: 2, seed: 2 });
 const weightsOf = (m: LinearModel): Float32Array => Float32Array.from([...m.weight.dataSync(), ...m.bias.dataSync()]);
 /** Bit-for-bit equality of two float32 arrays (so −0 ≠ 0 and equal NaNs match). */
 const sameBits = (a: Float32Array, b: Float32Array): boolean =>

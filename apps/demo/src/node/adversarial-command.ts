@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import type { TrainingState } from '@advkit/trainers';
+import { FileCheckpointStore, dataParallelSgd } from '@advkit/trainers/node';
+import {
+  adversarialDefaults,
+  runAdversarialExperiment,
+  type AdversarialExperimentCheckpointing,
+  type AdversarialExperimentResult,
+  type AdversarialExperimentSettings,
+  type PhaseTrainer,
+  type TrainPhase,
+} from '../shared/adversarial-experiment.js';
+import { choiceOption, flagOption, numberOption, settingsFrom, type OptionSpec } from './parse-options.js';
+import { CliUsageError } from './cli-errors.js';
+import type { Command, RunContext } from './command.js';
+import { formatAdversarialTable } from './format-adversarial-table.js';
+import { formatDuration } from './format-duration.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+import { readReport, type SavedReport } from './read-report.js';
+
+const d = adversarialDefaults('mlp');
+const PHASES: readonly TrainPhase[] = ['standard', 'pgd-trained'];
+
+const OPTIONS: readonly OptionSpec[] = [
+  choiceOption('model', 'mlp|cnn', 'MLP 784-100-10, or the tutorial CNN (hours)', { mlp: 'mlp', cnn: 'cnn' }, 'mlp or cnn', { defaultText: 'mlp', setting: 'model' }),
+  numberOption('epochs', 'N', 'training epochs of each model', { min: 1, max: 10000, integer: true }, { defaultText: String(d.epochs), setting: 'epochs' }),
+  numberOption('lr', 'L', 'SGD learning rate', { min: 0, above: true }, { defaultText: String(d.learningRate), setting: 'learningRate' }),
+  numberOption('decay-epoch', 'E', 'the learning rate is divided by 10 from this epoch on', { min: 1, max: 10001, integer: true }, { defaultText: String(d.decayEpoch), setting: 'decayEpoch' }),
+  numberOption('train-size', 'N', 'train on the first N training images', { min: 1, max: 60000, integer: true }, { defaultText: 'all 60000', setting: 'trainSize' }),
+  numberOption('test-size', 'N', 'evaluate on the first N test images', { min: 1, max: 10000, integer: true }, { defaultText: 'all 10000', setting: 'testSize' }),
+  numberOption('eps', 'E', 'L∞ radius of every attack', { min: 0 }, { defaultText: String(d.epsilon), setting: 'epsilon' }),
+  flagOption('clip', 'keep attacked pixels in [0, 1] (the tutorial does not)', { setting: 'clip' }),
+  numberOption('train-steps', 'K', 'PGD steps when training', { min: 1, max: 1000, integer: true }, { defaultText: String(d.trainSteps), setting: 'trainSteps' }),
+  numberOption('train-step-size', 'A', 'PGD step size when training', { min: 0, above: true }, { defaultText: String(d.trainStepSize), setting: 'trainStepSize' }),
+  numberOption('eval-steps', 'K', 'PGD steps when evaluating', { min: 1, max: 1000, integer: true }, { defaultText: String(d.evalSteps), setting: 'evalSteps' }),
+  numberOption('eval-step-size', 'A', 'PGD step size when evaluating', { min: 0, above: true }, { defaultText: String(d.evalStepSize), setting: 'evalStepSize' }),
+  numberOption('seed', 'S', 'seed of init and shuffling', { min: 0, max: 2 ** 32 - 1, integer: true }, { defaultText: String(d.seed), setting: 'seed' }),
+  numberOption('workers', 'N', 'train on N worker threads (wasm backend)', { min: 1, max: 64, integer: true }, { defaultText: '1' }),
+  numberOption('checkpoint-every', 'N', 'with --checkpoint-dir: save every N steps too', { min: 1, integer: true }, { needs: 'checkpoint-dir' }),
+];
+
+interface AdversarialArgs {
+  settings: AdversarialExperimentSettings;
+  workers: number;
+  checkpointEvery: number | undefined;
+}
+
+/**
+ * `advkit-demo adversarial` (`pnpm demo:adversarial`): the adversarial-training chapter on 10-class
+ * MNIST (runAdversarialExperiment, the runner of the page's FGSM / PGD tab too), its table beside the
+ * tutorial's CNN figures. Each phase's report is saved in --checkpoint-dir once evaluated, so --resume
+ * skips finished phases.
+ */
+export const adversarialCommand: Command<AdversarialArgs> = {
+  name: 'adversarial',
+  head: `usage: pnpm demo:adversarial [options]        (advkit-demo adversarial [options])
+
+The adversarial-training chapter of Kolter & Madry's tutorial on 10-class MNIST: a standard and a
+PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞).`,
+  options: OPTIONS,
+  checkpointFiles: PHASES.flatMap((p) => [`${p}.advkit`, `${p}.report.json`]),
+  resolve(values, common) {
+    const model = (values.model as 'mlp' | 'cnn' | undefined) ?? 'mlp';
+    const workers = (values.workers as number | undefined) ?? 1;
+    if (workers > 1 && common.backend !== 'wasm') throw new CliUsageError(`--workers ${workers} needs --backend wasm (the worker threads run the wasm backend)`);
+    return { settings: settingsFrom(adversarialDefaults(model), values, OPTIONS), workers, checkpointEvery: values['checkpoint-every'] as number | undefined };
+  },
+
+  async run(args, ctx) {
+    const { progress } = ctx;
+    const s = args.settings;
+    const checkpointing = ctx.checkpointDir === undefined ? undefined : await openCheckpoints(ctx.checkpointDir, ctx, s, args.checkpointEvery);
+    const r = await runAdversarialExperiment(ctx.mnist, s, {
+      signal: ctx.signal,
+      ...(args.workers > 1 ? { trainer: parallelTrainer(s, args.workers) } : {}),
+      ...(checkpointing === undefined ? {} : { checkpointing }),
+      onPhase: (phase, stage) => progress.start(stage === 'train' ? phase : `evaluate ${phase}`),
+      onProgress: (_p, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
+      onEvaluateProgress: (_p, done, total) => progress.update(done, total, `${done}/${total} test images`),
+      onEpochEnd: (phase, m) => {
+        // the last epoch's duration × epochs to go (right after a resume too, unlike a whole-run average)
+        const left = m.seconds * (s.epochs - m.epoch);
+        progress.line(
+          `${phase}: epoch ${String(m.epoch).padStart(2)}  train loss ${m.trainLoss.toFixed(4)}  train error ${m.trainError.toFixed(4)}  (${formatDuration(m.seconds)}; ~${formatDuration(left)} left in this phase)`,
+        );
+      },
+    });
+    return { json: toJson(r, ctx.backend, ctx.loadSeconds), table: formatAdversarialTable(r, ctx.backend.backend), files: [] };
+  },
+};
+
+/** Both phases on `workers` threads (dataParallelSgd), with the tutorial's training PGD as a plain-data spec. */
+function parallelTrainer(s: AdversarialExperimentSettings, workers: number): PhaseTrainer {
+  return (phase, model, data, { optimizer: _none, ...options }) =>
+    dataParallelSgd(model, data, {
+      ...options, // the experiment trains with plain SGD: no optimizer to drop
+      workers,
+      ...(phase === 'pgd-trained'
+        ? {
+            attack: {
+              kind: 'pgd',
+              threatModel: { norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) },
+              steps: s.trainSteps,
+              stepSize: s.trainStepSize,
+              randomStart: false,
+            },
+          }
+        : {}),
+    });
+}
+
+/** One FileCheckpointStore per phase plus `<phase>.report.json` (written atomically); with --resume, what is there is loaded and checked. */
+async function openCheckpoints(dir: string, ctx: RunContext, settings: AdversarialExperimentSettings, everySteps: number | undefined): Promise<AdversarialExperimentCheckpointing> {
+  const stores = Object.fromEntries(PHASES.map((p) => [p, new FileCheckpointStore(dir, { name: `${p}.advkit` })])) as Record<TrainPhase, FileCheckpointStore>;
+  const reportPath = (p: TrainPhase) => join(dir, `${p}.report.json`);
+  const states: Partial<Record<TrainPhase, TrainingState>> = {};
+  const reports: Partial<Record<TrainPhase, SavedReport>> = {};
+  if (ctx.common.resume) {
+    for (const p of PHASES) {
+      const st = await stores[p].load();
+      if (st !== undefined) states[p] = st;
+      const report = await readReport(reportPath(p));
+      if (report !== undefined) reports[p] = report;
+    }
+    const done = PHASES.filter((p) => reports[p] !== undefined);
+    const at = states['pgd-trained'] ?? states.standard;
+    ctx.progress.line(
+      done.length === 0 && at === undefined
+        ? `no checkpoint in ${dir}; starting afresh`
+        : `resuming from ${dir}: ${done.length > 0 ? `${done.join(', ')} evaluated; ` : ''}${at === undefined ? '' : `${String(at.meta?.phase)} training at epoch ${at.epoch}, step ${at.step}`}`,
+    );
+  }
+  return {
+    save: (phase, state) => stores[phase].save(state),
+    saveReport: (phase, report) => writeFileAtomic(reportPath(phase), JSON.stringify({ ...report, settings }, null, 1) + '\n'),
+    resume: states,
+    reports,
+    ...(everySteps === undefined ? {} : { everySteps }),
+  };
+}
+
+function toJson(r: AdversarialExperimentResult, backend: object, loadSeconds: number): object {
+  const model = (m: AdversarialExperimentResult['standard']) => ({
+    cleanError: m.cleanError,
+    fgsmError: m.fgsmError,
+    pgdError: m.pgdError,
+    robustError: m.robustError,
+    brokenBy: m.brokenBy,
+    trainSeconds: m.trainSeconds,
+    evalSeconds: m.evalSeconds,
+    epochs: m.epochs,
+    warnings: m.warnings,
+  });
+  return {
+    settings: r.settings,
+    backend,
+    nTrain: r.nTrain,
+    nTest: r.nTest,
+    loadSeconds,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    standard: model(r.standard),
+    ...(r.pgdTrained === undefined ? {} : { pgdTrained: model(r.pgdTrained) }),
+  };
+}
