@@ -9,6 +9,8 @@ export interface RunCliOptions {
   interruptOn?: RegExp;
   /** @default 'SIGINT' */
   signal?: NodeJS.Signals;
+  /** Called with all of stderr so far whenever more arrives, and the process's id. */
+  onStderr?: (stderr: string, pid: number) => void;
 }
 
 export interface CliRun {
@@ -31,6 +33,7 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
         sent = true;
         p.kill(options.signal ?? 'SIGINT');
       }
+      options.onStderr?.(stderr, p.pid!);
     });
     p.on('error', reject);
     p.on('close', (code) => resolve({ code, stdout, stderr }));
