@@ -47,6 +47,12 @@ describe('demo:adversarial CLI (the built dist/cli-adversarial.js)', () => {
     [['--epochs', '0'], /--epochs must be an integer from 1 to 10000, got "0"/],
     [['--train-size', '70000'], /--train-size must be an integer from 1 to 60000/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [['--seed', '4294967296'], /--seed must be an integer from 0 to 4294967295, got "4294967296"/],
+    // options that cannot take effect are errors, not silent fallbacks
+    [['--workers', '2', '--backend', 'cpu'], /--workers 2 needs --backend wasm/],
+    [['--epochs', '3', '--decay-epoch', '8'], /--decay-epoch 8 cannot take effect in 3 epochs \(at most 4, which means never\)/],
+    [['--checkpoint-every', '5'], /--checkpoint-every needs --checkpoint-dir DIR/],
+    [['--fresh'], /--fresh needs --checkpoint-dir DIR/],
   ])('rejects %j with exit code 2 and the usage', async (args, message) => {
     const r = await demo(args);
     expect(r.code).toBe(2);

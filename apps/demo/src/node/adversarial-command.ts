@@ -63,7 +63,11 @@ PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and
     const model = (values.model as 'mlp' | 'cnn' | undefined) ?? 'mlp';
     const workers = (values.workers as number | undefined) ?? 1;
     if (workers > 1 && common.backend !== 'wasm') throw new CliUsageError(`--workers ${workers} needs --backend wasm (the worker threads run the wasm backend)`);
-    return { settings: settingsFrom(adversarialDefaults(model), values, OPTIONS), workers, checkpointEvery: values['checkpoint-every'] as number | undefined };
+    const settings = settingsFrom(adversarialDefaults(model), values, OPTIONS);
+    if (values['decay-epoch'] !== undefined && settings.decayEpoch > settings.epochs + 1) {
+      throw new CliUsageError(`--decay-epoch ${settings.decayEpoch} cannot take effect in ${settings.epochs} epochs (at most ${settings.epochs + 1}, which means never)`);
+    }
+    return { settings, workers, checkpointEvery: values['checkpoint-every'] as number | undefined };
   },
 
   async run(args, ctx) {
