@@ -2,8 +2,9 @@
 /**
  * `advkit-demo`: the demo's one command-line program. Subcommands `linear` (the default; `pnpm demo`)
  * and `adversarial` (`pnpm demo:adversarial`) declare their options and their run (node/*-command.ts);
- * this file is everything they share: parse → usage/--help → checkpoint directory (lock, clean-up,
- * --resume/--fresh) → signals → backend → MNIST → run → the table or JSON on stdout → files.
+ * this file is everything they share: parse → usage/--help → signals → checkpoint directory (lock,
+ * clean-up, --resume/--fresh, the saved states and reports) → backend → MNIST → run → the table or
+ * JSON on stdout → files.
  *
  * Exit codes: 0 done; 1 a failure (one line on stderr: a typed advkit error, a file that could not be
  * written, a checkpoint directory in use or holding an earlier run); 2 a bad command line (with the
@@ -22,6 +23,7 @@ import { formatUsage, parseOptions } from './node/parse-options.js';
 import { ProgressReporter } from './node/progress-reporter.js';
 import { writeFileAtomic } from './node/write-file-atomic.js';
 import { openCheckpointDir, type CheckpointDir } from './node/checkpoint-dir.js';
+import { checkpointFiles, openPhaseCheckpoints, type PhaseCheckpoints } from './node/phase-checkpoints.js';
 import { linearCommand } from './node/linear-command.js';
 import { adversarialCommand } from './node/adversarial-command.js';
 
@@ -75,9 +77,12 @@ async function main(argv: string[], state: { command: string; checkpoints?: Chec
   }
 
   const dir = common.checkpointDir === undefined ? undefined : resolve(common.checkpointDir);
+  let checkpointing: PhaseCheckpoints | undefined;
   if (dir !== undefined) {
-    state.checkpoints = await openCheckpointDir({ dir, files: command.checkpointFiles, resume: common.resume, fresh: common.fresh });
+    const files = checkpointFiles(command.phases, command.readReport !== undefined);
+    state.checkpoints = await openCheckpointDir({ dir, files, resume: common.resume, fresh: common.fresh });
     for (const note of state.checkpoints.notes) progress.line(note);
+    checkpointing = await openPhaseCheckpoints(dir, command.phases, { resume: common.resume, everySteps: common.checkpointEvery, readReport: command.readReport, progress });
   }
 
   const backend = await initBackend({ backend: common.backend });
@@ -90,7 +95,7 @@ async function main(argv: string[], state: { command: string; checkpoints?: Chec
   let output;
   try {
     ac.signal.throwIfAborted();
-    output = await command.run(parsed.args, { mnist, backend, loadSeconds, signal: ac.signal, progress, checkpointDir: dir, common });
+    output = await command.run(parsed.args, { mnist, backend, loadSeconds, signal: ac.signal, progress, checkpointing });
   } catch (e) {
     if (!(e instanceof Interrupted)) throw e;
     progress.end();

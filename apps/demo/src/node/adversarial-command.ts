@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import type { TrainingState } from '@advkit/trainers';
-import { FileCheckpointStore, dataParallelSgd } from '@advkit/trainers/node';
+import { dataParallelSgd } from '@advkit/trainers/node';
 import {
   adversarialDefaults,
   runAdversarialExperiment,
-  type AdversarialExperimentCheckpointing,
+  type AdversarialExperimentOptions,
   type AdversarialExperimentResult,
   type AdversarialExperimentSettings,
   type PhaseTrainer,
@@ -12,11 +10,10 @@ import {
 } from '../shared/adversarial-experiment.js';
 import { choiceOption, flagOption, numberOption, settingsFrom, type OptionSpec } from './parse-options.js';
 import { CliUsageError } from './cli-errors.js';
-import type { Command, RunContext } from './command.js';
+import type { Command } from './command.js';
 import { formatAdversarialTable } from './format-adversarial-table.js';
 import { formatDuration } from './format-duration.js';
-import { writeFileAtomic } from './write-file-atomic.js';
-import { readReport, type SavedReport } from './read-report.js';
+import { readReport } from './read-report.js';
 
 const d = adversarialDefaults('mlp');
 const PHASES: readonly TrainPhase[] = ['standard', 'pgd-trained'];
@@ -36,13 +33,11 @@ const OPTIONS: readonly OptionSpec[] = [
   numberOption('eval-step-size', 'A', 'PGD step size when evaluating', { min: 0, above: true }, { defaultText: String(d.evalStepSize), setting: 'evalStepSize' }),
   numberOption('seed', 'S', 'seed of init and shuffling', { min: 0, max: 2 ** 32 - 1, integer: true }, { defaultText: String(d.seed), setting: 'seed' }),
   numberOption('workers', 'N', 'train on N worker threads (wasm backend)', { min: 1, max: 64, integer: true }, { defaultText: '1' }),
-  numberOption('checkpoint-every', 'N', 'with --checkpoint-dir: save every N steps too', { min: 1, integer: true }, { needs: 'checkpoint-dir' }),
 ];
 
 interface AdversarialArgs {
   settings: AdversarialExperimentSettings;
   workers: number;
-  checkpointEvery: number | undefined;
 }
 
 /**
@@ -58,7 +53,8 @@ export const adversarialCommand: Command<AdversarialArgs> = {
 The adversarial-training chapter of Kolter & Madry's tutorial on 10-class MNIST: a standard and a
 PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞).`,
   options: OPTIONS,
-  checkpointFiles: PHASES.flatMap((p) => [`${p}.advkit`, `${p}.report.json`]),
+  phases: PHASES,
+  readReport,
   resolve(values, common) {
     const model = (values.model as 'mlp' | 'cnn' | undefined) ?? 'mlp';
     const workers = (values.workers as number | undefined) ?? 1;
@@ -67,17 +63,17 @@ PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and
     if (values['decay-epoch'] !== undefined && settings.decayEpoch > settings.epochs + 1) {
       throw new CliUsageError(`--decay-epoch ${settings.decayEpoch} cannot take effect in ${settings.epochs} epochs (at most ${settings.epochs + 1}, which means never)`);
     }
-    return { settings, workers, checkpointEvery: values['checkpoint-every'] as number | undefined };
+    return { settings, workers };
   },
 
   async run(args, ctx) {
     const { progress } = ctx;
     const s = args.settings;
-    const checkpointing = ctx.checkpointDir === undefined ? undefined : await openCheckpoints(ctx.checkpointDir, ctx, s, args.checkpointEvery);
     const r = await runAdversarialExperiment(ctx.mnist, s, {
       signal: ctx.signal,
       ...(args.workers > 1 ? { trainer: parallelTrainer(s, args.workers) } : {}),
-      ...(checkpointing === undefined ? {} : { checkpointing }),
+      // the reports were checked by readReport (the runner checks their settings)
+      ...(ctx.checkpointing === undefined ? {} : { checkpointing: ctx.checkpointing as AdversarialExperimentOptions['checkpointing'] & object }),
       onPhase: (phase, stage) => progress.start(stage === 'train' ? phase : `evaluate ${phase}`),
       onProgress: (_p, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
       onEvaluateProgress: (_p, done, total) => progress.update(done, total, `${done}/${total} test images`),
@@ -111,36 +107,6 @@ function parallelTrainer(s: AdversarialExperimentSettings, workers: number): Pha
           }
         : {}),
     });
-}
-
-/** One FileCheckpointStore per phase plus `<phase>.report.json` (written atomically); with --resume, what is there is loaded and checked. */
-async function openCheckpoints(dir: string, ctx: RunContext, settings: AdversarialExperimentSettings, everySteps: number | undefined): Promise<AdversarialExperimentCheckpointing> {
-  const stores = Object.fromEntries(PHASES.map((p) => [p, new FileCheckpointStore(dir, { name: `${p}.advkit` })])) as Record<TrainPhase, FileCheckpointStore>;
-  const reportPath = (p: TrainPhase) => join(dir, `${p}.report.json`);
-  const states: Partial<Record<TrainPhase, TrainingState>> = {};
-  const reports: Partial<Record<TrainPhase, SavedReport>> = {};
-  if (ctx.common.resume) {
-    for (const p of PHASES) {
-      const st = await stores[p].load();
-      if (st !== undefined) states[p] = st;
-      const report = await readReport(reportPath(p));
-      if (report !== undefined) reports[p] = report;
-    }
-    const done = PHASES.filter((p) => reports[p] !== undefined);
-    const at = states['pgd-trained'] ?? states.standard;
-    ctx.progress.line(
-      done.length === 0 && at === undefined
-        ? `no checkpoint in ${dir}; starting afresh`
-        : `resuming from ${dir}: ${done.length > 0 ? `${done.join(', ')} evaluated; ` : ''}${at === undefined ? '' : `${String(at.meta?.phase)} training at epoch ${at.epoch}, step ${at.step}`}`,
-    );
-  }
-  return {
-    save: (phase, state) => stores[phase].save(state),
-    saveReport: (phase, report) => writeFileAtomic(reportPath(phase), JSON.stringify({ ...report, settings }, null, 1) + '\n'),
-    resume: states,
-    reports,
-    ...(everySteps === undefined ? {} : { everySteps }),
-  };
 }
 
 function toJson(r: AdversarialExperimentResult, backend: object, loadSeconds: number): object {

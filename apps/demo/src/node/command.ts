@@ -1,6 +1,7 @@
 import type { BackendInfo } from '@advkit/core';
 import type { Mnist } from '@advkit/datasets';
-import { choiceOption, flagOption, pathOption, type OptionSpec, type OptionValues } from './parse-options.js';
+import { choiceOption, flagOption, numberOption, pathOption, type OptionSpec, type OptionValues } from './parse-options.js';
+import type { PhaseCheckpoints } from './phase-checkpoints.js';
 import type { ProgressReporter } from './progress-reporter.js';
 
 /** The options every subcommand has; the skeleton (cli.ts) acts on them. */
@@ -10,6 +11,7 @@ export const COMMON_OPTIONS: readonly OptionSpec[] = [
   pathOption('checkpoint-dir', 'DIR', 'save training state in DIR after every epoch and on Ctrl-C, SIGTERM or SIGHUP'),
   flagOption('resume', 'continue from the state in --checkpoint-dir (same settings)', { needs: 'checkpoint-dir' }),
   flagOption('fresh', 'delete an earlier run in --checkpoint-dir and start over', { needs: 'checkpoint-dir', excludes: 'resume' }),
+  numberOption('checkpoint-every', 'N', 'with --checkpoint-dir: save every N steps too', { min: 1, integer: true }, { needs: 'checkpoint-dir' }),
   flagOption('json', 'print one JSON object on stdout (progress goes to stderr)'),
   flagOption('help', 'this text', { short: 'h' }),
 ];
@@ -21,6 +23,7 @@ export interface CommonArgs {
   checkpointDir: string | undefined;
   resume: boolean;
   fresh: boolean;
+  checkpointEvery: number | undefined;
   json: boolean;
   help: boolean;
 }
@@ -32,6 +35,7 @@ export function commonArgs(v: OptionValues): CommonArgs {
     checkpointDir: v['checkpoint-dir'] as string | undefined,
     resume: v.resume === true,
     fresh: v.fresh === true,
+    checkpointEvery: v['checkpoint-every'] as number | undefined,
     json: v.json === true,
     help: v.help === true,
   };
@@ -45,9 +49,8 @@ export interface RunContext {
   /** Aborted by SIGINT, SIGTERM or SIGHUP: the run stops after the current step and rejects with its reason. */
   signal: AbortSignal;
   progress: ProgressReporter;
-  /** The checkpoint directory, opened and locked (undefined without --checkpoint-dir). */
-  checkpointDir: string | undefined;
-  common: CommonArgs;
+  /** The phases' checkpoints in --checkpoint-dir, opened, locked and loaded (undefined without it). */
+  checkpointing: PhaseCheckpoints | undefined;
 }
 
 /** A file the command wants written once the results are printed. */
@@ -71,8 +74,13 @@ export interface Command<Args> {
   /** The first lines of the usage (what the command does). */
   head: string;
   options: readonly OptionSpec[];
-  /** The files its runs keep in --checkpoint-dir. */
-  checkpointFiles: readonly string[];
+  /** The phases its runs checkpoint (`<phase>.advkit` in --checkpoint-dir). */
+  phases: readonly string[];
+  /**
+   * Reads back a finished phase's report (`<phase>.report.json`) for commands that save them: undefined
+   * when there is none, an error when the file is not such a report. @default no reports
+   */
+  readReport?: (path: string) => Promise<unknown>;
   /** The parsed options as the command's arguments; throws CliUsageError for combinations that cannot take effect. */
   resolve(values: OptionValues, common: CommonArgs): Args;
   run(args: Args, ctx: RunContext): Promise<CommandOutput>;

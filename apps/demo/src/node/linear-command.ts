@@ -1,6 +1,4 @@
 import { join, resolve } from 'node:path';
-import { FileCheckpointStore } from '@advkit/trainers/node';
-import type { TrainingState } from '@advkit/trainers';
 import { LINEAR_DEFAULTS, runLinearExperiment, type LinearExperimentResult, type LinearExperimentSettings, type Phase } from '../shared/linear-experiment.js';
 import { perturbationImage, digitGridImage } from '../shared/images.js';
 import { choiceOption, fail, numberOption, pathOption, settingsFrom, type OptionSpec } from './parse-options.js';
@@ -53,29 +51,14 @@ export const linearCommand: Command<LinearArgs> = {
 Reproduces the linear-model chapter of Kolter & Madry's adversarial robustness tutorial on MNIST
 with advkit (TensorFlow.js, WebAssembly SIMD backend).`,
   options: OPTIONS,
-  checkpointFiles: PHASES.map((p) => `${p}.advkit`),
+  phases: PHASES,
   resolve: (values) => ({ settings: settingsFrom(LINEAR_DEFAULTS, values, OPTIONS), out: values.out as string | undefined }),
 
   async run(args, ctx) {
     const { progress } = ctx;
-    let checkpointing;
-    if (ctx.checkpointDir !== undefined) {
-      const dir = ctx.checkpointDir;
-      const stores = Object.fromEntries(PHASES.map((p) => [p, new FileCheckpointStore(dir, { name: `${p}.advkit` })])) as Record<Phase, FileCheckpointStore>;
-      const resume: Partial<Record<Phase, TrainingState>> = {};
-      if (ctx.common.resume) {
-        for (const p of PHASES) {
-          const s = await stores[p].load();
-          if (s !== undefined) resume[p] = s;
-        }
-        const at = resume.robust ?? resume.standard;
-        progress.line(at === undefined ? `no checkpoint in ${dir}; starting afresh` : `resuming ${String(at.meta?.phase)} training at epoch ${at.epoch}, step ${at.step}`);
-      }
-      checkpointing = { save: (p: Phase, state: TrainingState) => stores[p].save(state), resume };
-    }
     const r = await runLinearExperiment(ctx.mnist, args.settings, {
       signal: ctx.signal,
-      ...(checkpointing === undefined ? {} : { checkpointing }),
+      ...(ctx.checkpointing === undefined ? {} : { checkpointing: ctx.checkpointing }),
       onPhase: (p) => progress.start(LABELS[p]),
       onProgress: (_p, pr) => progress.update((pr.epoch - 1) * pr.stepsPerEpoch + pr.step, pr.epochs * pr.stepsPerEpoch, `epoch ${pr.epoch}/${pr.epochs}`),
       onEpochEnd: (p, m) =>

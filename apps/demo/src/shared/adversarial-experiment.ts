@@ -128,8 +128,11 @@ export interface AdversarialExperimentResult {
 
 /** Checkpointing of {@link runAdversarialExperiment}: one training state and one report per phase. */
 export interface AdversarialExperimentCheckpointing extends PhaseCheckpointing<TrainPhase> {
-  /** Persists a phase's finished report (its evaluation is the slow part of a resumed CNN run). @default not saved */
-  saveReport?(phase: TrainPhase, report: AdversarialModelReport): Promise<void>;
+  /**
+   * Persists a phase's finished report with the settings it was made with (its evaluation is the slow
+   * part of a resumed CNN run). @default not saved
+   */
+  saveReport?(phase: TrainPhase, report: AdversarialModelReport & { settings: AdversarialExperimentSettings }): Promise<void>;
   /** Reports of phases already evaluated (from `saveReport`), used instead of training and evaluating again. @default {} */
   reports?: Partial<Record<TrainPhase, AdversarialModelReport & { settings?: unknown }>>;
 }
@@ -235,7 +238,7 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
         epochs: trained.epochs,
         warnings: ev.warnings,
       };
-      await ck?.saveReport?.(phase, report);
+      await ck?.saveReport?.(phase, { ...report, settings: s });
       if (o.attackedDigits === true) report.digits = attackedDigits(model, test, threatModel, evalPgd);
       o.onPhaseEnd?.(phase, report);
       return report;
