@@ -1,5 +1,6 @@
 // Benchmark of the tutorial's linear experiment: advkit (Node, tfjs wasm SIMD) beside the PyTorch
-// reference (bench/reference/linear_ref.py, the tutorial's code) run in the same invocation, alternating,
+// reference (bench/reference/linear_ref.py, the tutorial's code) run in the same invocation; advkit's side
+// is bench/linear-advkit.mjs (the packages' trainers, no app in between), alternating,
 // so both see the same machine load. Reports medians and the ratio ours/PyTorch of training time
 // (10 standard + 20 robust epochs), plus MNIST load time and peak memory.
 //
@@ -19,8 +20,8 @@ const python = '/usr/bin/python3';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function runOurs() {
-  const r = spawnSync(process.execPath, [join(root, 'apps/demo/dist/cli.js'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`advkit demo failed: ${r.stderr}`);
+  const r = spawnSync(process.execPath, [join(root, 'bench/linear-advkit.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`advkit run failed: ${r.stderr}`);
   const j = JSON.parse(r.stdout);
   return {
     train: j.standard.trainSeconds + j.robust.trainSeconds,

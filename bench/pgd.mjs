@@ -1,6 +1,6 @@
 // Benchmark of PGD adversarial training throughput (examples per second, attack steps included):
-// advkit (Node, tfjs wasm SIMD, in this process), advkit's dataParallelSgd (the same steps on --workers
-// worker threads, each with its own wasm instance) and the same model and schedule in PyTorch
+// advkit (Node, tfjs wasm SIMD, in this process), advkit's train on a dataParallel executor (the same
+// steps on --workers worker threads, each with its own wasm instance) and the same model and schedule in PyTorch
 // (bench/reference/pgd_ref.py) on the same machine, alternating so all see the same load.
 // The tutorial's attack: PGD L∞ ε 0.1, 20 steps of 0.01, no random start, projected onto ball ∩ [0,1];
 // SGD lr 0.1, batch 100. MLP 784-100-10 on --n images; the tutorial CNN on --cnn-n images (slow on wasm).
@@ -38,37 +38,37 @@ const { Mlp, Cnn } = await load('@advkit/models');
 const { LpBall } = await load('@advkit/threat-models');
 const { pgdAttack } = await load('@advkit/attacks');
 const { adversarialSgd } = await load('@advkit/trainers');
-const { dataParallelSgd } = await load('@advkit/trainers/node');
+const { dataParallel } = await load('@advkit/trainers/node');
 
 const backend = await initBackend({ backend: 'wasm' });
 const all = selectAll((await loadMnist()).train);
 const slice = (from, count) => ({ x: all.x.subarray(from * 784, (from + count) * 784), y: all.y.subarray(from, from + count), n: count });
 const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
 
-function runOurs(kind, count, steps) {
+async function runOurs(kind, count, steps) {
   const model = kind === 'mlp' ? new Mlp({ inputShape: [784], hiddenSizes: [100], numClasses: 10, seed: 0 }) : new Cnn({ seed: 0 });
   const opts = (attack) => ({ attack, epochs: 1, batchSize: 100, learningRate: 0.1, shuffle: false });
   const attack = () => pgdAttack({ threatModel, steps, stepSize: 0.01, randomStart: false });
-  adversarialSgd(model, slice(count, 100), opts(attack())); // warm-up batch (not timed), as the reference
-  const r = adversarialSgd(model, slice(0, count), opts(attack()));
+  await adversarialSgd(model, slice(count, 100), opts(attack())); // warm-up batch (not timed), as the reference
+  const r = await adversarialSgd(model, slice(0, count), opts(attack()));
   model.dispose();
   return count / r.seconds;
 }
 
-// dataParallelSgd starts its workers per call (each loads tfjs and compiles wasm, about a second), so
+// dataParallel starts its workers per run (each loads tfjs and compiles wasm, about a second), so
 // it trains on 100 more images and the clock runs from the end of its first step (the warm-up batch,
 // as above) to the end of its last; the start-up is reported beside it.
 async function runParallel(kind, count, steps) {
   const model = kind === 'mlp' ? new Mlp({ inputShape: [784], hiddenSizes: [100], numClasses: 10, seed: 0 }) : new Cnn({ seed: 0 });
   let t1 = 0;
   let t2 = 0;
-  const r = await dataParallelSgd(model, slice(0, count + 100), {
-    attack: { kind: 'pgd', threatModel: threatModel.toJSON(), steps, stepSize: 0.01, randomStart: false },
+  const r = await adversarialSgd(model, slice(0, count + 100), {
+    attack: pgdAttack({ threatModel, steps, stepSize: 0.01, randomStart: false }),
     epochs: 1,
     batchSize: 100,
     learningRate: 0.1,
     shuffle: false,
-    workers,
+    executor: dataParallel({ workers }),
     onProgress: (p) => {
       if (p.step === 1) t1 = performance.now();
       if (p.step === p.stepsPerEpoch) t2 = performance.now();
@@ -99,7 +99,7 @@ const startups = [];
 const torch = [];
 const torch1 = [];
 for (let i = 0; i < reps; i++) {
-  ours.push(runOurs('mlp', n, 20));
+  ours.push(await runOurs('mlp', n, 20));
   const p = await runParallel('mlp', n, 20);
   par.push(p.exPerS);
   startups.push(p.startup);
@@ -111,7 +111,7 @@ for (let i = 0; i < reps; i++) {
 }
 let cnn = null;
 if (withCnn) {
-  const o = runOurs('cnn', cnnN, cnnSteps);
+  const o = await runOurs('cnn', cnnN, cnnSteps);
   const p = await runParallel('cnn', cnnN, cnnSteps);
   const t = torchOk ? runTorch('cnn', cnnN, cnnSteps, 2).examples_per_s : null;
   const t1 = torchOk ? runTorch('cnn', cnnN, cnnSteps, 1).examples_per_s : null;
@@ -142,12 +142,12 @@ writeFileSync(join(root, 'bench-results/pgd.json'), JSON.stringify(result, null,
 const f = (v, d = 1) => (v == null ? '—' : v.toFixed(d));
 const r2 = (a, b) => (a == null || b == null ? '—' : `${(a / b).toFixed(2)}×`);
 console.log(
-  `| PGD adversarial training, examples/s (MLP: median of ${reps}) | advkit (tfjs wasm SIMD, 1 thread) | advkit dataParallelSgd (${workers} workers) | PyTorch 2 threads | PyTorch 1 thread | PyTorch/advkit (2 thr, 1 thr) | advkit / best PyTorch (1 thread, ${workers} workers) |`,
+  `| PGD adversarial training, examples/s (MLP: median of ${reps}) | advkit (tfjs wasm SIMD, 1 thread) | advkit dataParallel (${workers} workers) | PyTorch 2 threads | PyTorch 1 thread | PyTorch/advkit (2 thr, 1 thr) | advkit / best PyTorch (1 thread, ${workers} workers) |`,
 );
 console.log('|---|---|---|---|---|---|---|');
 const tableRow = (name, r, d) =>
   `| ${name} | ${f(r.advkit, d)} | ${f(r.advkitParallel, d)} | ${f(r.pytorch, d)} | ${f(r.pytorch1Thread, d)} | ${r2(r.pytorch, r.advkit)}, ${r2(r.pytorch1Thread, r.advkit)} | ${r2(r.advkit, r.pytorchBest)}, ${r2(r.advkitParallel, r.pytorchBest)} |`;
 console.log(tableRow(`MLP 784-100-10, PGD-20, ${n} images`, result.mlp, 1));
 if (cnn) console.log(tableRow(`tutorial CNN, PGD-${cnn.steps}, ${cnn.n} images (1 run)`, cnn, 2));
-console.log(`dataParallelSgd start-up (workers loading tfjs and wasm, not in its figures): ${f(result.mlp.startupSeconds, 2)} s`);
+console.log(`dataParallel start-up (workers loading tfjs and wasm, not in its figures): ${f(result.mlp.startupSeconds, 2)} s`);
 console.log(`load average during the run: ${result.load ? result.load.map((v) => v.toFixed(2)).join(', ') : '—'}`);

@@ -20,6 +20,10 @@ export interface InputGradientOptions {
  * function of x alone; the model is not changed.
  *
  * @returns a tensor of x's shape, owned by the caller.
+ * @throws ArgumentError / ShapeError for bad arguments, including a model whose logits are not a
+ *   float32 `[batch, numOutputs]` tensor, do not depend on x, or throw (then on `model`); a failing
+ *   call frees every tensor it made. x is not checked for NaN (that would cost a read-back; the
+ *   attacks check it).
  */
 export function inputGradient(model: Model, x: tf.Tensor, y: tf.Tensor, options?: InputGradientOptions): tf.Tensor {
   const fn = 'inputGradient';
@@ -27,7 +31,7 @@ export function inputGradient(model: Model, x: tf.Tensor, y: tf.Tensor, options?
   const { loss, targeted } = resolveObjective(opts, fn);
   const b = resolveBatch(model, x, y, opts.target, targeted, fn);
   try {
-    return objectiveGradient(b.model, b.x, b.labels, loss, targeted);
+    return objectiveGradient(b.model, b.x, b.labels, loss, targeted, fn);
   } finally {
     b.labels.dispose();
   }

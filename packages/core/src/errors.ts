@@ -8,7 +8,8 @@
  * ├── DataFormatError              bytes that are not what they claim (corrupt IDX, bad checkpoint)
  * ├── DataNotFoundError            a file, directory or URL that is not there
  * ├── BackendError                 the tfjs backend could not be set up, or gradients are missing
- * └── CheckpointError              a checkpoint could not be written or read
+ * ├── CheckpointError              a checkpoint could not be written or read
+ * └── DivergenceError              training diverged: a loss became NaN or infinite
  * ```
  *
  * `instanceof` fails when two copies of `@advkit/core` are installed (each has its own classes), so
@@ -91,4 +92,9 @@ export class BackendError extends AdvkitError {
 /** A checkpoint could not be written or read back. */
 export class CheckpointError extends AdvkitError {
   static override readonly kind: string = 'CheckpointError';
+}
+
+/** Training diverged: a step's loss was NaN or ±∞ (the message names the function, epoch and step). */
+export class DivergenceError extends AdvkitError {
+  static override readonly kind: string = 'DivergenceError';
 }

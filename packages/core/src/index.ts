@@ -6,11 +6,14 @@ export {
   DataNotFoundError,
   BackendError,
   CheckpointError,
+  DivergenceError,
 } from './errors.js';
 export type { AdvkitErrorOptions, ArgumentErrorOptions } from './errors.js';
 export { describeValue } from './describe-value.js';
-export { checkNumber, checkOneOf, checkOptions, checkTensor, checkShape, isTensor } from './validate.js';
+export { checkNumber, checkOneOf, checkOptions, checkKnownKeys, checkSeed, checkTensor, checkShape, isTensor } from './validate.js';
 export type { NumberRule, TensorRule } from './validate.js';
+export { checkSignal } from './check-signal.js';
+export { yieldToEventLoop } from './yield-to-event-loop.js';
 export { Rng } from './rng.js';
 export { registerGradients, addGradientConfig, hasGradient } from './register-gradients.js';
 export { initBackend } from './init-backend.js';

@@ -1,5 +1,4 @@
-import { ArgumentError } from './errors.js';
-import { describeValue } from './describe-value.js';
+import { checkSeed } from './validate.js';
 
 /**
  * A small seeded random number generator: xoshiro128** (Blackman & Vigna 2018, "Scrambled linear
@@ -14,10 +13,13 @@ export class Rng {
   private s3: number;
   private spareNormal: number | null = null;
 
-  /** @param seed any finite number; the same seed gives the same stream on every platform. */
+  /**
+   * @param seed an integer in [0, 2³²); the same seed gives the same stream on every platform.
+   * @throws ArgumentError for any other value (0.9, −1, 2³² + 1, NaN): such seeds were once truncated
+   *   and reduced mod 2³², so two different seeds silently gave the same stream.
+   */
   constructor(seed: number) {
-    if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new ArgumentError(`must be a finite number, got ${describeValue(seed)}`, { fn: 'Rng', argument: 'seed' });
-    let x = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
+    let x = (checkSeed(seed, 'Rng', 'seed') ^ 0x9e3779b9) >>> 0;
     const next = (): number => {
       // SplitMix32
       x = (x + 0x9e3779b9) >>> 0;

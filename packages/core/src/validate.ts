@@ -1,6 +1,7 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { ArgumentError, ShapeError } from './errors.js';
 import { describeValue } from './describe-value.js';
+import { closestName } from './internal/closest-name.js';
 
 /**
  * Argument checks for the public edge of every advkit package. Each takes the public function's name
@@ -54,6 +55,38 @@ export function checkOptions<T extends object>(value: T | undefined, fn: string,
     throw new ArgumentError(`must be an options object, got ${describeValue(value)}`, { fn, argument: arg });
   }
   return value;
+}
+
+/**
+ * Throws {@link ArgumentError} on the first own key of the options object `value` that is not in
+ * `allowed`, naming the key and the closest allowed one (see {@link closestName}), e.g.
+ * `loadMnist: options.baseUrll is not an option of loadMnist; did you mean baseUrl?`, or listing the
+ * allowed keys when none is close. A typo in an option name would otherwise be ignored silently and
+ * its default used. Call it after {@link checkOptions}. Keys holding `undefined` count too (a typo is
+ * a typo whatever its value).
+ */
+export function checkKnownKeys(value: object, allowed: readonly string[], fn: string, arg = 'options'): void {
+  if (!Array.isArray(allowed)) throw new ArgumentError(`has no list of allowed keys (got ${describeValue(allowed)})`, { fn: String(fn), argument: String(arg) });
+  for (const key of Object.keys(checkOptions(value, fn, arg))) {
+    if (allowed.includes(key)) continue;
+    const near = closestName(key, allowed);
+    const hint = near !== undefined ? `did you mean ${near}?` : `the options are ${allowed.join(', ')}`;
+    throw new ArgumentError(`is not an option of ${fn}; ${hint}`, { fn, argument: `${arg}.${key}` });
+  }
+}
+
+/** 2³², one more than the largest seed. */
+const SEED_LIMIT = 4294967296;
+
+/**
+ * Returns `value` if it is an integer in [0, 2³²) (the seeds of {@link Rng} and of every seed option in
+ * advkit), else throws {@link ArgumentError}. Seeds are not reduced: 4294967297 and 1 would give the same
+ * stream, and 0.9 the stream of 0, so both are refused instead.
+ */
+export function checkSeed(value: unknown, fn: string, arg: string): number {
+  const ok = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < SEED_LIMIT;
+  if (!ok) throw new ArgumentError(`must be an integer in [0, 2^32) (0 to 4294967295), got ${describeValue(value)}`, { fn, argument: arg });
+  return value as number;
 }
 
 /** True for a tfjs tensor from any copy of tfjs-core (tfjs's own duck test). */

@@ -1,4 +1,4 @@
-import { ArgumentError, Rng, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, Rng, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
 
 export interface BatchOrderOptions {
   /** Examples per minibatch; the last batch of the epoch holds the remainder. */
@@ -23,6 +23,7 @@ const FN = 'batchOrder';
 export function batchOrder(n: number, options: BatchOrderOptions): Uint32Array[] {
   checkNumber(n, FN, 'n', { integer: true, min: 0, max: 2 ** 32 - 1 });
   const opts = checkOptions(options, FN);
+  checkKnownKeys(opts, ['batchSize', 'shuffle', 'rng'], FN);
   const batchSize = checkNumber(opts.batchSize, FN, 'options.batchSize', { integer: true, min: 1 });
   const { rng } = opts;
   if (rng !== undefined && !(rng instanceof Rng) && typeof (rng as Partial<Rng>).permutation !== 'function') {

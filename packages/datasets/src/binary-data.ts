@@ -1,6 +1,6 @@
 /**
  * Examples of a two-class problem, row-major, ready for a binary model with one logit
- * (`TrainingData` of @advkit/trainers). Example `i` is `x.subarray(i * dim, (i + 1) * dim)`.
+ * (`LabeledData` of @advkit/models). Example `i` is `x.subarray(i * dim, (i + 1) * dim)`.
  */
 export interface BinaryData {
   /** `n · dim` features. */

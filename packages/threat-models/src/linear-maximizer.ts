@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkOptions } from '@advkit/core';
+import { checkKnownKeys, checkOptions } from '@advkit/core';
 import type { Norm } from './norm.js';
 import { checkBatch, checkEpsilon, checkNorm } from './internal/checks.js';
 import { linearMaximizerImpl } from './internal/linear-maximizer-impl.js';
@@ -35,5 +35,6 @@ export function linearMaximizer(g: Tensor, options: LinearMaximizerOptions): Ten
   const fn = 'linearMaximizer';
   const t = checkBatch(g, fn, 'g');
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, ['norm', 'epsilon'], fn);
   return linearMaximizerImpl(t, checkNorm(opts.norm, fn), checkEpsilon(opts.epsilon, fn));
 }

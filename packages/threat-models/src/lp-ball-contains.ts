@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber, checkOptions } from '@advkit/core';
+import { checkKnownKeys, checkNumber, checkOptions } from '@advkit/core';
 import type { Box } from './box.js';
 import type { Norm } from './norm.js';
 import { checkBox, checkEpsilon, checkNorm, checkPair } from './internal/checks.js';
@@ -26,15 +26,16 @@ export interface LpBallContainsOptions {
  * is about the float32 values themselves, not a float32 reduction of them. Creates no tensors.
  *
  * @returns one boolean per example (axis 0).
- * @throws ArgumentError / ShapeError for bad arguments.
+ * @throws ArgumentError / ShapeError for bad arguments, including a centre holding NaN or ±Infinity.
  */
 export function lpBallContains(x: Tensor, center: Tensor, options: LpBallContainsOptions): boolean[] {
   const fn = 'lpBallContains';
   const [xt, ct] = checkPair(x, center, fn);
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, ['norm', 'epsilon', 'box', 'tolerance'], fn);
   const norm = checkNorm(opts.norm, fn);
   const epsilon = checkEpsilon(opts.epsilon, fn);
   const box = checkBox(opts.box, fn);
   const tolerance = opts.tolerance === undefined ? undefined : checkNumber(opts.tolerance, fn, 'options.tolerance', { min: 0 });
-  return containsImpl(xt, ct, norm, epsilon, box, tolerance);
+  return containsImpl(xt, ct, norm, epsilon, box, tolerance, fn);
 }

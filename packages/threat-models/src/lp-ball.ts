@@ -1,5 +1,5 @@
 import type { Tensor, Tensor1D } from '@tensorflow/tfjs-core';
-import { checkNumber, checkOptions } from '@advkit/core';
+import { checkKnownKeys, checkNumber, checkOptions, checkSeed } from '@advkit/core';
 import type { Box } from './box.js';
 import type { Norm } from './norm.js';
 import { dualNormOf } from './dual-norm-of.js';
@@ -21,6 +21,8 @@ export interface LpBallOptions {
    */
   box?: Box;
 }
+
+const LP_BALL_KEYS: readonly string[] = ['norm', 'epsilon', 'box'];
 
 /**
  * A threat model: the set of allowed inputs around each clean example c,
@@ -45,17 +47,26 @@ export class LpBall {
   readonly epsilon: number;
   /** The valid-input box, or undefined. Frozen. */
   readonly box: Box | undefined;
-  /** The dual norm q (1/p + 1/q = 1): `'l1'` for L∞, `'l2'` for L2, `'linf'` for L1. */
-  readonly dualNormKind: Norm;
 
-  /** @throws ArgumentError naming `LpBall` and the option for an unknown norm, a bad ε or a bad box. */
+  /**
+   * @throws ArgumentError naming `LpBall` and the option for an unknown norm, a bad ε, a bad box or an
+   *   unknown option key (`{ epsilom: 0.1 }` is refused, not read as a missing ε).
+   */
   constructor(options: LpBallOptions) {
     const fn = 'LpBall';
     const opts = checkOptions(options, fn);
+    checkKnownKeys(opts, LP_BALL_KEYS, fn);
     this.norm = checkNorm(opts.norm, fn);
     this.epsilon = checkEpsilon(opts.epsilon, fn);
     this.box = checkBox(opts.box, fn);
-    this.dualNormKind = dualNormOf(this.norm);
+  }
+
+  /**
+   * The dual norm q (1/p + 1/q = 1): `'l1'` for L∞, `'l2'` for L2, `'linf'` for L1. A getter, so that
+   * `new LpBall({ ...ball, epsilon })` copies only the options.
+   */
+  get dualNormKind(): Norm {
+    return dualNormOf(this.norm);
   }
 
   /** Per-example ‖v‖_p, shape `[batch]`, owned by the caller. See {@link lpNorm}. */
@@ -79,7 +90,8 @@ export class LpBall {
   /**
    * The exact Euclidean projection of each example of `x` onto B_p(center, ε) ∩ box. Same shape as x,
    * owned by the caller. See {@link projectLinfBall}, {@link projectL2Ball}, {@link projectL1Ball}.
-   * @throws ShapeError if x and center differ in shape; ArgumentError if a centre leaves the box.
+   * @throws ShapeError if x and center differ in shape; ArgumentError if a centre holds NaN or ±Infinity
+   *   or leaves the box.
    */
   project(x: Tensor, center: Tensor): Tensor {
     const fn = 'LpBall.project';
@@ -95,19 +107,21 @@ export class LpBall {
     const fn = 'LpBall.contains';
     const [xt, ct] = checkPair(x, center, fn);
     const tol = tolerance === undefined ? undefined : checkNumber(tolerance, fn, 'tolerance', { min: 0 });
-    return containsImpl(xt, ct, this.norm, this.epsilon, this.box, tol);
+    return containsImpl(xt, ct, this.norm, this.epsilon, this.box, tol, fn);
   }
 
   /**
    * A seeded random point in B_p(center, ε) ∩ box per example (PGD's random start): uniform in the
    * ball, then clipped to the box, so not uniform in the intersection. Same shape as center, owned by
    * the caller. See {@link randomPointInBall}.
+   * @param options.seed an integer in [0, 2³²).
    */
   randomPoint(center: Tensor, options: { seed: number }): Tensor {
     const fn = 'LpBall.randomPoint';
     const c = checkBatch(center, fn, 'center');
     const opts = checkOptions(options, fn);
-    const seed = checkNumber(opts.seed, fn, 'options.seed', { integer: true });
+    checkKnownKeys(opts, ['seed'], fn);
+    const seed = checkSeed(opts.seed, fn, 'options.seed');
     return randomPointImpl(c, this.norm, this.epsilon, this.box, seed, fn);
   }
 

@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkOptions } from '@advkit/core';
+import { checkKnownKeys, checkOptions } from '@advkit/core';
 import type { BallProjectionOptions } from './projection-options.js';
 import { checkBox, checkEpsilon, checkPair } from './internal/checks.js';
 import { projectImpl } from './internal/project-impl.js';
@@ -29,11 +29,13 @@ import { projectImpl } from './internal/project-impl.js';
  * @param x float32 tensor of rank ≥ 1, the points to project.
  * @param center float32 tensor of x's shape, the balls' centres.
  * @returns a new tensor of x's shape, owned by the caller.
- * @throws ArgumentError for a bad ε or box, or a centre outside the box; ShapeError for shapes that differ.
+ * @throws ArgumentError for a bad ε or box, an unknown option key, or a centre that holds NaN or ±Infinity
+ *   or lies outside the box; ShapeError for shapes that differ.
  */
 export function projectL2Ball(x: Tensor, center: Tensor, options: BallProjectionOptions): Tensor {
   const fn = 'projectL2Ball';
   const [xt, ct] = checkPair(x, center, fn);
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, ['epsilon', 'box'], fn);
   return projectImpl('l2', xt, ct, checkEpsilon(opts.epsilon, fn), checkBox(opts.box, fn), fn);
 }

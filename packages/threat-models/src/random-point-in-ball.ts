@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkNumber, checkOptions } from '@advkit/core';
+import { checkKnownKeys, checkOptions, checkSeed } from '@advkit/core';
 import type { Box } from './box.js';
 import type { Norm } from './norm.js';
 import { checkBatch, checkBox, checkEpsilon, checkNorm } from './internal/checks.js';
@@ -12,7 +12,7 @@ export interface RandomPointOptions {
   epsilon: number;
   /** The valid-input box; the centre must lie inside it. @default undefined (no box) */
   box?: Box;
-  /** Seed of the `Rng` (from @advkit/core) that draws the points; the same seed gives the same points. */
+  /** Seed of the `Rng` (from @advkit/core) that draws the points, an integer in [0, 2³²); the same seed gives the same points. */
   seed: number;
 }
 
@@ -32,15 +32,17 @@ export interface RandomPointOptions {
  *
  * @param center float32 tensor of rank ≥ 1, the balls' centres.
  * @returns a new tensor of center's shape, owned by the caller.
- * @throws ArgumentError for bad options or a centre outside the box.
+ * @throws ArgumentError for bad options (an unknown key, a seed outside [0, 2³²)), or a centre that
+ *   holds NaN or ±Infinity or lies outside the box.
  */
 export function randomPointInBall(center: Tensor, options: RandomPointOptions): Tensor {
   const fn = 'randomPointInBall';
   const c = checkBatch(center, fn, 'center');
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, ['norm', 'epsilon', 'box', 'seed'], fn);
   const norm = checkNorm(opts.norm, fn);
   const epsilon = checkEpsilon(opts.epsilon, fn);
   const box = checkBox(opts.box, fn);
-  const seed = checkNumber(opts.seed, fn, 'options.seed', { integer: true });
+  const seed = checkSeed(opts.seed, fn, 'options.seed');
   return randomPointImpl(c, norm, epsilon, box, seed, fn);
 }

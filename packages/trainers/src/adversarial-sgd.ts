@@ -1,34 +1,32 @@
-import { checkOptions } from '@advkit/core';
+import { ArgumentError, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
-import type { Attack } from '@advkit/attacks';
+import { isAttack, type Attack } from '@advkit/attacks';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { TrainingData } from './training-data.js';
-import { runTraining } from './run-training.js';
-import { ScalarCache } from './scalar-cache.js';
-import { adversarialStep, checkAttack } from './adversarial-step.js';
+import type { LabeledData } from '@advkit/models';
+import { trainingLoop } from './internal/training-loop.js';
+import { makeAdversarialStep } from './adversarial-step.js';
 
-export interface AdversarialSgdOptions extends TrainOptions {
+/** Options of {@link adversarialSgd}: those of `train` but the step, plus the attack. */
+export interface AdversarialSgdOptions extends Omit<TrainOptions, 'step'> {
   /** The inner maximisation: any {@link Attack} (exact linear, FGSM, PGD, …). */
   attack: Attack;
 }
 
 /**
- * Adversarial training: minibatch SGD on the empirical adversarial risk
+ * Adversarial training, `train` with `adversarialStep(options.attack)`: minibatch SGD on the empirical
+ * adversarial risk
  *
  *     min_θ (1/N) Σ_i max_{δ∈Δ(x_i)} L(y_i, f(x_i + δ; θ)).
  *
- * Each step asks `attack` for x + δ* on the current model, then steps on ∇_θ L(y, f(x + δ*; θ)):
- * by Danskin's theorem this is a (sub)gradient of the inner max when δ* is its maximiser (Madry et al.
- * 2018, "Towards deep learning models resistant to adversarial attacks", §2). Trains `model` in place.
+ * Each step asks the attack for x + δ* on the current model (its seeds follow the global step, so a
+ * resumed run with random starts equals an uninterrupted one), then steps on ∇_θ L(y, f(x + δ*; θ)):
+ * by Danskin's theorem a (sub)gradient of the inner max when δ* is its maximiser (Madry et al. 2018,
+ * "Towards deep learning models resistant to adversarial attacks", §2). Trains `model` in place.
  */
-export function adversarialSgd(model: Model, data: TrainingData, options: AdversarialSgdOptions): TrainResult {
+export async function adversarialSgd(model: Model, data: LabeledData, options: AdversarialSgdOptions): Promise<TrainResult> {
   const fn = 'adversarialSgd';
   const opts = checkOptions(options, fn);
-  const attack = checkAttack(opts.attack, fn);
-  const scalars = new ScalarCache();
-  try {
-    return runTraining(model, data, opts, fn, adversarialStep(model, attack, opts.optimizer, scalars));
-  } finally {
-    scalars.dispose();
-  }
+  if (!isAttack(opts.attack)) throw new ArgumentError(`must be an Attack ({ name, run(model, x, y, context) }), got ${describeValue(opts.attack)}`, { fn, argument: 'options.attack' });
+  const { attack, ...rest } = opts;
+  return trainingLoop(fn, model, data, { ...rest, step: makeAdversarialStep(attack, 'options.attack') }, { step: 'options.attack', attack: 'options.attack' });
 }

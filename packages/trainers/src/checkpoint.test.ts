@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, CheckpointError, ArgumentError } from '@advkit/core';
 import { LinearModel, Mlp, getWeights } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { sgd, sgdAsync, robustLinearSgd, robustLinearSgdAsync, encodeTrainingState, decodeTrainingState, type TrainingState, type TrainResult } from './index.js';
+import { sgd, robustLinearSgd, train, standardStep, type TrainResult } from './index.js';
+import { encodeTrainingState, decodeTrainingState, type TrainingState } from './checkpoint/index.js';
 import { FileCheckpointStore } from './node/index.js';
 import { syntheticBinary } from './test-utils/synthetic-binary.js';
 import { syntheticClasses } from './test-utils/synthetic-classes.js';
@@ -26,18 +27,18 @@ const flat = (m: LinearModel): number[] => getWeights(m).flatMap((w) => Array.fr
 const metrics = (r: TrainResult): number[][] => r.epochs.map((e) => [e.epoch, e.trainLoss, e.trainError, e.learningRate]);
 
 describe('checkpoint and resume (in process)', () => {
-  it('resuming from any saved state, mid-epoch or at an epoch end, gives bit-identical weights and metrics', () => {
+  it('resuming from any saved state, mid-epoch or at an epoch end, gives bit-identical weights and metrics', async () => {
     const ref = new LinearModel({ inputSize: 12, seed: 1 });
     const states: TrainingState[] = [];
-    const full = sgd(ref, data, { ...opts, checkpoint: { save: (s) => void states.push(s), everySteps: 1 } });
+    const full = await sgd(ref, data, { ...opts, checkpoint: { save: (s) => void states.push(s), everySteps: 1 } });
     // one save per step: 8 mid-epoch saves and 1 end-of-epoch save per epoch
     expect(states).toHaveLength(27);
     expect(states.map((s) => `${s.epoch}.${s.step}`).slice(7, 11)).toEqual(['1.8', '2.0', '2.1', '2.2']);
-    expect(states.at(-1)).toMatchObject({ epoch: 4, step: 0, totalSteps: 27 });
+    expect(states.at(-1)).toMatchObject({ epoch: 4, step: 0, totalSteps: 27, version: 2, trainer: 'standard' });
     for (const k of [0, 5, 8, 13, 17, 25, 26]) {
       const state = decodeTrainingState(encodeTrainingState(states[k]!)); // through the byte format
       const m = new LinearModel({ inputSize: 12, seed: 99 }); // a different init: the state must overwrite it
-      const r = sgd(m, data, { ...opts, resumeFrom: state });
+      const r = await sgd(m, data, { ...opts, resumeFrom: state });
       expect(flat(m)).toEqual(flat(ref)); // bit-identical
       expect(metrics(r)).toEqual(metrics(full));
       expect(r.steps).toBe(27);
@@ -46,10 +47,10 @@ describe('checkpoint and resume (in process)', () => {
     ref.dispose();
   });
 
-  it('encodes numbers exactly (NaN, Infinity, the cached normal) and rejects every truncation and flipped byte with CheckpointError', () => {
+  it('encodes numbers exactly (NaN, Infinity, the cached normal) and rejects every truncation and flipped byte with CheckpointError', async () => {
     const m = new LinearModel({ inputSize: 12, seed: 2 });
     let state: TrainingState | undefined;
-    sgd(m, data, { epochs: 1, batchSize: 50, checkpoint: { save: (s) => void (state = s), meta: { phase: 'standard', x: [Number.NaN, -Infinity] } } });
+    await sgd(m, data, { epochs: 1, batchSize: 50, checkpoint: { save: (s) => void (state = s), meta: { phase: 'standard', x: [Number.NaN, -Infinity] } } });
     const s = { ...state!, partial: { ...state!.partial, lossSum: Number.POSITIVE_INFINITY } };
     const bytes = encodeTrainingState(s);
     const back = decodeTrainingState(bytes);
@@ -67,54 +68,56 @@ describe('checkpoint and resume (in process)', () => {
     m.dispose();
   });
 
-  it('refuses a state that does not match the run, with CheckpointError', () => {
+  it('refuses a state that does not match the run, with CheckpointError', async () => {
     const m = new LinearModel({ inputSize: 12, seed: 2 });
     let state: TrainingState | undefined;
-    sgd(m, data, { ...opts, checkpoint: { save: (s) => void (state = s), everySteps: 4 } });
-    expect(() => sgd(m, data, { ...opts, seed: 8, resumeFrom: state })).toThrow(/settings.seed/);
-    expect(() => sgd(m, data, { ...opts, batchSize: 40, resumeFrom: state })).toThrow(CheckpointError);
-    expect(() => sgd(m, syntheticBinary(400, 12, 5), { ...opts, resumeFrom: state })).toThrow(/settings.n/);
-    expect(() => robustLinearSgd(m, data, { ...opts, threatModel: new LpBall({ norm: 'linf', epsilon: 0.1 }), resumeFrom: state })).toThrow(/written by sgd/);
-    expect(() => sgd(new LinearModel({ inputSize: 12, seed: 1 }), data, { ...opts, epochs: 1, resumeFrom: state })).toThrow(/outside 1..2/);
-    expect(() => sgd(m, data, { ...opts, resumeFrom: { ...state!, weights: [new Float32Array(3), new Float32Array(1)] } })).toThrow(CheckpointError);
-    expect(() => sgd(m, data, { checkpoint: { save: () => Promise.resolve() } })).toThrow(/returned a Promise/);
-    expect(() => sgd(m, data, { ...opts, resumeFrom: { ...state!, rngAtEpochStart: [-1, 0, 0, 0, 0] } })).toThrow(/not a generator state/);
-    expect(() => sgd(m, data, { optimizer: tf.train.sgd(0.1), checkpoint: { save: () => undefined } })).toThrow(/use the async variant/);
-    expect(() => sgd(m, data, { checkpoint: {} as never })).toThrow(ArgumentError);
-    expect(() => sgd(m, data, { checkpoint: { save: () => undefined, everySteps: 0 } })).toThrow(/everySteps/);
-    expect(() => sgd(m, data, { epochs: 1, checkpoint: { save: () => { throw new Error('disk full'); } } })).toThrow(/saving the checkpoint failed: disk full/);
+    await sgd(m, data, { ...opts, checkpoint: { save: (s) => void (state = s), everySteps: 4 } });
+    await expect(sgd(m, data, { ...opts, seed: 8, resumeFrom: state })).rejects.toThrow(/settings.seed/);
+    await expect(sgd(m, data, { ...opts, batchSize: 40, resumeFrom: state })).rejects.toThrow(CheckpointError);
+    await expect(sgd(m, syntheticBinary(400, 12, 5), { ...opts, resumeFrom: state })).rejects.toThrow(/settings.n/);
+    await expect(robustLinearSgd(m, data, { ...opts, threatModel: new LpBall({ norm: 'linf', epsilon: 0.1 }), resumeFrom: state })).rejects.toThrow(
+      /^robustLinearSgd: options.resumeFrom was written by the step 'standard', not by 'robustLinear'/,
+    );
+    await expect(sgd(new LinearModel({ inputSize: 12, seed: 1 }), data, { ...opts, epochs: 1, resumeFrom: state })).rejects.toThrow(/outside 1..2/);
+    await expect(sgd(m, data, { ...opts, resumeFrom: { ...state!, weights: [new Float32Array(3), new Float32Array(1)] } })).rejects.toThrow(CheckpointError);
+    await expect(sgd(m, data, { ...opts, resumeFrom: { ...state!, rngAtEpochStart: [-1, 0, 0, 0, 0] } })).rejects.toThrow(/not a generator state/);
+    await expect(sgd(m, data, { ...opts, resumeFrom: { ...state!, version: 3 as never } })).rejects.toThrow(/has state version 3; this advkit reads versions 1 and 2/);
+    await expect(sgd(m, data, { checkpoint: {} as never })).rejects.toThrow(ArgumentError);
+    await expect(sgd(m, data, { checkpoint: { save: () => undefined, everySteps: 0 } })).rejects.toThrow(/everySteps/);
+    await expect(sgd(m, data, { epochs: 1, checkpoint: { save: () => { throw new Error('disk full'); } } })).rejects.toThrow(/^sgd: saving the checkpoint failed: disk full/);
+    await expect(sgd(m, data, { epochs: 1, checkpoint: { save: () => Promise.reject(new Error('quota')) } })).rejects.toThrow(/^sgd: saving the checkpoint failed: quota/);
     m.dispose();
   });
 
   it('stops on an aborted signal after the current step, saves, throws the reason; the resume finishes identically', async () => {
     const ref = new LinearModel({ inputSize: 12, seed: 1 });
-    const full = sgd(ref, data, opts);
+    const full = await sgd(ref, data, opts);
     const m = new LinearModel({ inputSize: 12, seed: 1 });
     const ac = new AbortController();
     const saved: TrainingState[] = [];
     let steps = 0;
     const before = tf.memory().numTensors;
-    expect(() =>
+    await expect(
       sgd(m, data, { ...opts, signal: ac.signal, checkpoint: { save: (s) => void saved.push(s) }, onProgress: () => ++steps === 12 && ac.abort(new Error('stop')) }),
-    ).toThrow('stop');
+    ).rejects.toThrow('stop');
     expect(tf.memory().numTensors).toBe(before);
     // epoch 1 end, then the abort after step 12 = epoch 2, step 3
     expect(saved.map((s) => `${s.epoch}.${s.step}`)).toEqual(['2.0', '2.3']);
-    const r = await sgdAsync(m, data, { ...opts, resumeFrom: saved.at(-1) });
+    const r = await sgd(m, data, { ...opts, resumeFrom: saved.at(-1) });
     expect(flat(m)).toEqual(flat(ref));
     expect(metrics(r)).toEqual(metrics(full));
     m.dispose();
     ref.dispose();
   });
 
-  it('the async trainers take the same steps as the sync ones and await async saves', async () => {
+  it('awaits async saves; an already aborted signal rejects before the first step; train with a step equals its named trainer', async () => {
     const threatModel = new LpBall({ norm: 'l1', epsilon: 0.3 });
     const a = new LinearModel({ inputSize: 12, seed: 3 });
     const b = new LinearModel({ inputSize: 12, seed: 3 });
-    robustLinearSgd(a, data, { ...opts, threatModel });
+    await robustLinearSgd(a, data, { ...opts, threatModel });
     let pending = 0;
     let maxPending = 0;
-    await robustLinearSgdAsync(b, data, {
+    await robustLinearSgd(b, data, {
       ...opts,
       threatModel,
       yieldEveryMs: 0,
@@ -129,14 +132,23 @@ describe('checkpoint and resume (in process)', () => {
     });
     expect(maxPending).toBe(1); // each save finished before training went on
     expect(flat(b)).toEqual(flat(a));
-    await expect(robustLinearSgdAsync(a, data, { threatModel: 'x' as never })).rejects.toThrow(ArgumentError);
-    await expect(sgdAsync(a, data, { epochs: -1 })).rejects.toThrow(ArgumentError);
-    a.dispose();
-    b.dispose();
+    const c = new LinearModel({ inputSize: 12, seed: 3 });
+    const ac = new AbortController();
+    ac.abort(new Error('early'));
+    let calls = 0;
+    await expect(sgd(c, data, { ...opts, signal: ac.signal, onProgress: () => calls++ })).rejects.toThrow('early');
+    expect(calls).toBe(0);
+    await train(c, data, { ...opts, step: standardStep() });
+    const d = new LinearModel({ inputSize: 12, seed: 3 });
+    await sgd(d, data, opts);
+    expect(flat(c)).toEqual(flat(d));
+    await expect(robustLinearSgd(a, data, { threatModel: 'x' as never })).rejects.toThrow(ArgumentError);
+    await expect(sgd(a, data, { epochs: -1 })).rejects.toThrow(ArgumentError);
+    [a, b, c, d].forEach((m) => m.dispose());
   });
 });
 
-describe('checkpoints with a tfjs optimizer (async trainers)', () => {
+describe('checkpoints with a tfjs optimizer', () => {
   const classes = syntheticClasses(300, 6, 3, 1);
   const mlp = (): Mlp => new Mlp({ inputShape: [6], hiddenSizes: [8], numClasses: 3, seed: 5 });
   const flatAll = (m: Mlp): number[] => getWeights(m).flatMap((w) => Array.from(w));
@@ -149,21 +161,21 @@ describe('checkpoints with a tfjs optimizer (async trainers)', () => {
     it(`${name}: the optimizer's slots are saved and restored; the resumed run ${exact ? 'is bit-identical' : 'matches to float32 rounding'}`, async () => {
       const ref = mlp();
       const refOpt = make();
-      await sgdAsync(ref, classes, { ...o, optimizer: refOpt });
+      await sgd(ref, classes, { ...o, optimizer: refOpt });
       const a = mlp();
       const optA = make();
       const ac = new AbortController();
       let saved: TrainingState | undefined;
       let steps = 0;
       await expect(
-        sgdAsync(a, classes, { ...o, optimizer: optA, signal: ac.signal, checkpoint: { save: (s) => void (saved = decodeTrainingState(encodeTrainingState(s))) }, onProgress: () => ++steps === 13 && ac.abort(new Error('stop')) }),
+        sgd(a, classes, { ...o, optimizer: optA, signal: ac.signal, checkpoint: { save: (s) => void (saved = decodeTrainingState(encodeTrainingState(s))) }, onProgress: () => ++steps === 13 && ac.abort(new Error('stop')) }),
       ).rejects.toThrow('stop');
       expect(saved!.optimizer![0]).toMatchObject({ name: 'iter', dtype: 'int32', values: [13] });
       expect(saved!.optimizer!.length).toBe(name === 'momentum' ? 1 + 4 : 1 + 8); // iter + a slot (two for Adam) per variable
       const before = tf.memory().numTensors;
       const b = mlp();
       const optB = make();
-      await sgdAsync(b, classes, { ...o, optimizer: optB, resumeFrom: saved });
+      await sgd(b, classes, { ...o, optimizer: optB, resumeFrom: saved });
       if (exact) {
         expect(flatAll(b)).toEqual(flatAll(ref));
       } else {
@@ -176,7 +188,7 @@ describe('checkpoints with a tfjs optimizer (async trainers)', () => {
       // no tensor leaked by saving or restoring the optimizer: only the new model's variables and the new
       // optimizer's slots (one per variable for momentum, two for Adam) plus its 2 constant scalars remain
       expect(tf.memory().numTensors - before).toBe(b.variables.length + (name === 'momentum' ? 4 : 8) + 2);
-      await expect(sgdAsync(mlp(), classes, { ...o, resumeFrom: saved })).rejects.toThrow(/holds a tfjs optimizer state/);
+      await expect(sgd(mlp(), classes, { ...o, resumeFrom: saved })).rejects.toThrow(/holds a tfjs optimizer state/);
       [ref, a, b].forEach((m) => m.dispose());
       [refOpt, optA, optB].forEach((x) => x.dispose());
     });
@@ -187,7 +199,7 @@ describe('FileCheckpointStore', () => {
   it('saves atomically, loads back exactly, reports nothing saved as undefined and damage as CheckpointError', async () => {
     const m = new LinearModel({ inputSize: 12, seed: 2 });
     let state: TrainingState | undefined;
-    sgd(m, data, { epochs: 1, batchSize: 50, checkpoint: { save: (s) => void (state = s) } });
+    await sgd(m, data, { epochs: 1, batchSize: 50, checkpoint: { save: (s) => void (state = s) } });
     const store = new FileCheckpointStore(join(dir, 'a', 'b'));
     expect(await store.load()).toBeUndefined();
     await store.save(state!);

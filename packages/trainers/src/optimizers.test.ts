@@ -4,7 +4,8 @@ import { initBackend } from '@advkit/core';
 import { Mlp, getWeights, setWeights } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsmAttack, pgdAttack } from '@advkit/attacks';
-import { sgd, adversarialSgd, evaluate, detectCatastrophicOverfitting, piecewiseSchedule } from './index.js';
+import { detectCatastrophicOverfitting, evaluate } from '@advkit/attacks/evaluate';
+import { sgd, adversarialSgd, piecewiseSchedule } from './index.js';
 import { syntheticClasses } from './test-utils/synthetic-classes.js';
 
 beforeAll(async () => {
@@ -21,11 +22,11 @@ describe('tfjs optimizers through the optimizer option (wasm)', () => {
     ['momentum', () => tf.train.momentum(0.05, 0.9)],
     ['adam', () => tf.train.adam(0.01)],
   ] as const) {
-    it(`${name} trains an Mlp: the loss falls and the held-out error drops below 5%`, () => {
+    it(`${name} trains an Mlp: the loss falls and the held-out error drops below 5%`, async () => {
       const model = new Mlp({ inputShape: [10], hiddenSizes: [16], numClasses: 3, seed: 1 });
       const optimizer = make();
       const before = evaluate(model, heldOut);
-      const r = sgd(model, train, { epochs: 6, batchSize: 50, optimizer });
+      const r = await sgd(model, train, { epochs: 6, batchSize: 50, optimizer });
       const after = evaluate(model, heldOut);
       // 3 well-separated blobs (σ = 0.1, means ~0.25 apart per coordinate): nearly separable
       expect(after.error).toBeLessThan(0.05);
@@ -38,15 +39,15 @@ describe('tfjs optimizers through the optimizer option (wasm)', () => {
 });
 
 describe('fast adversarial training and catastrophic-overfitting detection', () => {
-  it('FGSM with random start (step 1.25ε) lowers the held-out PGD error; the detector records it without a collapse', () => {
+  it('FGSM with random start (step 1.25ε) lowers the held-out PGD error; the detector records it without a collapse', async () => {
     const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
     const model = new Mlp({ inputShape: [10], hiddenSizes: [32], numClasses: 3, seed: 2 });
     const pgdEval = () => pgdAttack({ threatModel, steps: 10, seed: 9 });
     const std = new Mlp({ inputShape: [10], hiddenSizes: [32], numClasses: 3, seed: 2 });
-    sgd(std, train, { epochs: 6, batchSize: 50, learningRate: piecewiseSchedule([[1, 0.5], [5, 0.1]]) });
+    await sgd(std, train, { epochs: 6, batchSize: 50, learningRate: piecewiseSchedule([[1, 0.5], [5, 0.1]]) });
     const detector = detectCatastrophicOverfitting({ model, heldOut, attack: pgdEval() });
     const numBefore = tf.memory().numTensors;
-    adversarialSgd(model, train, {
+    await adversarialSgd(model, train, {
       attack: fgsmAttack({ threatModel, randomStart: true, stepSize: 1.25 * 0.1 }),
       epochs: 6,
       batchSize: 50,

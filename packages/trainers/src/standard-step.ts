@@ -1,18 +1,40 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { LinearModel, type Model } from '@advkit/models';
-import type { StepFunction } from './run-training.js';
-import { linearStep } from './linear-step.js';
-import type { ScalarCache } from './scalar-cache.js';
-import { autodiffStep } from './autodiff-step.js';
+import { LinearModel } from '@advkit/models';
+import type { TrainStep } from './train-step.js';
+import { linearStep } from './internal/linear-step.js';
+import { autodiffStep } from './internal/autodiff-step.js';
+import { ScalarCache } from './internal/scalar-cache.js';
+
+/** Marks the steps made by {@link standardStep}. */
+const BUILT_IN = Symbol.for('advkit.standardStep'); // Symbol.for: survives two loaded copies of this module
+
+/** Whether `step` was made by {@link standardStep} (`dataParallel` rebuilds those in its workers). Internal. */
+export function isBuiltInStandardStep(step: TrainStep): step is StandardStep {
+  return BUILT_IN in step;
+}
+
+/** The step of standard training, as returned by {@link standardStep}. */
+export interface StandardStep extends TrainStep {
+  readonly name: 'standard';
+}
 
 /**
- * The step shared by {@link sgd} and {@link sgdAsync}: a {@link LinearModel} with plain SGD takes the
- * analytic-gradient fast path ({@link linearStep}); anything else (other models, a tfjs optimizer) goes
- * through autodiff. `scalars` is owned by the caller (dispose it after training).
+ * Standard training: one gradient step on the batch's mean loss (1/B) Σ L(y_i, f(x_i; θ)), the logistic
+ * loss for binary models and cross-entropy for K-class ones. A {@link LinearModel} with plain SGD takes
+ * the analytic gradient (`linearStep`, about 12 small kernels a step; it is why the tutorial's linear
+ * experiment runs at PyTorch's speed); anything else (other models, a tfjs optimizer) goes through tfjs
+ * autodiff. For `train`'s `options.step`; `sgd` is `train` with this step.
  */
-export function standardStep(model: Model, optimizer: tf.Optimizer | undefined, scalars: ScalarCache): StepFunction {
-  if (model instanceof LinearModel && optimizer === undefined) {
-    return (xb, yb, lr) => linearStep(model, xb as tf.Tensor2D, yb as tf.Tensor2D, lr, undefined, scalars);
-  }
-  return (xb, yb, lr) => autodiffStep(model, xb, yb, lr, optimizer);
+export function standardStep(): StandardStep {
+  const scalars = new ScalarCache();
+  const step: StandardStep & { [BUILT_IN]: true } = {
+    name: 'standard',
+    [BUILT_IN]: true,
+    run(model, x, y, { learningRate, optimizer }) {
+      if (model instanceof LinearModel && optimizer === undefined) return linearStep(model, x as tf.Tensor2D, y as tf.Tensor2D, learningRate, undefined, scalars);
+      return autodiffStep(model, x, y, learningRate, optimizer);
+    },
+    finish: () => scalars.dispose(),
+  };
+  return step;
 }

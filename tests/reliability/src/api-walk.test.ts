@@ -91,6 +91,8 @@ const CASES: Record<string, Case> = {
   checkNumber: { sweep: [0], valid: () => [1, 'f', 'a'], bad: [['NaN', () => [Number.NaN, 'f', 'a']], ['string', () => ['1', 'f', 'a']], ['below min', () => [-1, 'f', 'a', { min: 0 }]]] },
   checkOneOf: { sweep: [0, 1], valid: () => ['a', ['a', 'b'], 'f', 'a'], bad: [['not allowed', () => ['c', ['a', 'b'], 'f', 'a']], ['number', () => [Number.NaN, ['a'], 'f', 'a']]] },
   checkOptions: { sweep: [0], valid: () => [{}, 'f'], bad: [['string', () => ['x', 'f']], ['array', () => [[], 'f']], ['null', () => [null, 'f']]] },
+  checkKnownKeys: { sweep: [0, 1], valid: () => [{ a: 1 }, ['a', 'b'], 'f'], bad: [['unknown key', () => [{ c: 1 }, ['a'], 'f']], ['typo', () => [{ aa: 1 }, ['a'], 'f']], ['string', () => ['x', ['a'], 'f']]] },
+  checkSeed: { sweep: [0], valid: () => [1, 'f', 'seed'], bad: [['fraction', () => [0.9, 'f', 'seed']], ['2^32 + 1', () => [4294967297, 'f', 'seed']], ['negative', () => [-1, 'f', 'seed']]] },
   checkTensor: { sweep: [0], valid: () => [x, 'f', 'x'], bad: [['array', () => [[1], 'f', 'x']], ['disposed', () => [dead, 'f', 'x']]] },
   checkShape: { sweep: [0, 1], valid: () => [[1, 2], [1, 2], 'f', 'x'], bad: [['mismatch', () => [[1, 2], [2, 1], 'f', 'x']]] },
   addGradientConfig: { valid: () => [{ kernelName: 'AdvkitWalkNoop', gradFunc: () => ({}) }], bad: [['null', () => [null]], ['no kernel', () => [{ gradFunc: () => ({}) }]]] },
@@ -114,6 +116,7 @@ const CASES: Record<string, Case> = {
   projectL1Ball: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['NaN eps', () => [x, x, { epsilon: Number.NaN }]]] },
   projectL2Ball: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['disposed center', () => [x, dead, { epsilon: 1 }]]] },
   projectLinfBall: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['negative eps', () => [x, x, { epsilon: -0.5 }]]] },
+  checkBallCenter: { sweep: [0, 1], valid: () => [x, { min: -10, max: 10 }, 'f'], bad: [['outside the box', () => [x, { min: 5, max: 10 }, 'f']], ['NaN', () => [tf.tensor2d([[Number.NaN]]), undefined, 'f']], ['array', () => [[[1]], undefined, 'f']]] },
   randomPointInBall: { valid: () => [x, { norm: 'l2', epsilon: 1, seed: 1 }], bad: [['no seed', () => [x, { norm: 'l2', epsilon: 1 }]], ['Infinity eps', () => [x, { norm: 'l2', epsilon: Infinity, seed: 1 }]]] },
   // datasets
   batchOrder: { valid: () => [10, { batchSize: 3 }], bad: [['zero batch', () => [10, { batchSize: 0 }]], ['negative n', () => [-1, { batchSize: 3 }]], ['shuffle without rng', () => [10, { batchSize: 3, shuffle: true }]]] },

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerGradients } from '@advkit/core';
 import type { Model } from '@advkit/models';
-import { LpBall } from '@advkit/threat-models';
+import { LpBall, checkBallCenter } from '@advkit/threat-models';
 import { attackObjective, attackSuccess, type AttackLoss } from './attack-objective.js';
+import { inputGrad } from './input-grad.js';
+import { modelLogits } from './model-logits.js';
 
 /** What {@link PgdOptions.onIterate} receives. */
 export interface PgdIterate {
@@ -26,26 +28,37 @@ export interface PgdConfig {
   onIterate?: ((it: PgdIterate) => void) | undefined;
 }
 
-/** The per-example input gradient ∇ₓ J (J from {@link attackObjective}); a new tensor owned by the caller. */
-export function objectiveGradient(model: Model, x: tf.Tensor, labels: tf.Tensor, loss: AttackLoss, targeted: boolean): tf.Tensor {
+/**
+ * The per-example input gradient ∇ₓ J (J from {@link attackObjective}); a new tensor owned by the
+ * caller. A function of x only: no variable holds δ, so the model's variables get no gradient and no
+ * update. A model whose logits are not a float32 `[batch, numOutputs]` tensor, do not depend on x, or
+ * throw is an ArgumentError on `model` naming `fn`, and leaves no tensor behind.
+ */
+export function objectiveGradient(model: Model, x: tf.Tensor, labels: tf.Tensor, loss: AttackLoss, targeted: boolean, fn: string): tf.Tensor {
   registerGradients();
-  // A function of x only: no variable holds δ, so the model's variables get no gradient and no update.
-  const g = tf.grad((xi: tf.Tensor) => tf.sum(attackObjective(model.logits(xi), labels, loss, targeted)));
-  return tf.tidy(() => g(x));
+  return tf.tidy(() => inputGrad(() => tf.sum(attackObjective(modelLogits(model, x, fn), labels, loss, targeted)), x, fn));
 }
 
 /**
  * Projected gradient ascent on J over S(x) = ball ∩ box (Madry et al., ICLR 2018):
  *   x⁰ = proj_S(random point of S, or x);  xᵗ⁺¹ = proj_S(xᵗ + argmax_{‖s‖_p ≤ α} sᵀ∇ₓJ(xᵗ)).
  * With restarts, each example keeps the final iterate of the run that misclassifies it (targeted:
- * classifies it as the target), ties broken by the larger J. Restart r draws its start with seed + r.
+ * classifies it as the target), ties broken by the larger J. Restart r draws its start with seed
+ * (seed + r) mod 2³², the seed the old `Rng` reduction gave it.
+ *
+ * `x` must be finite and inside the ball's box (an ArgumentError on `x` naming `fn`, the public
+ * function called: the check reads x back once, and the projections around x reuse that read). A
+ * hostile model (bad logits, logits independent of x, a throwing `logits`) is an ArgumentError on
+ * `model`; every failing call frees what it made.
  * Returns a new tensor owned by the caller; frees everything else.
  */
-export function runPgd(model: Model, x: tf.Tensor, labels: tf.Tensor, cfg: PgdConfig): tf.Tensor {
+export function runPgd(model: Model, x: tf.Tensor, labels: tf.Tensor, cfg: PgdConfig, fn: string): tf.Tensor {
   registerGradients();
   const { ball } = cfg;
+  checkBallCenter(x, ball.box, fn, 'x');
   const stepBall = new LpBall({ norm: ball.norm, epsilon: cfg.stepSize });
-  const grad = tf.grad((xi: tf.Tensor) => tf.sum(attackObjective(model.logits(xi), labels, cfg.loss, cfg.targeted)));
+  const grad = (xi: tf.Tensor): tf.Tensor =>
+    inputGrad(() => tf.sum(attackObjective(modelLogits(model, xi, fn), labels, cfg.loss, cfg.targeted)), xi, fn);
   const batch = x.shape[0]!;
   // without a random start every restart would repeat the same deterministic run
   const restarts = cfg.randomStart ? cfg.restarts : 1;
@@ -55,7 +68,7 @@ export function runPgd(model: Model, x: tf.Tensor, labels: tf.Tensor, cfg: PgdCo
   try {
     for (let r = 0; r < restarts; r++) {
       let cur = tf.tidy(() => {
-        const start = cfg.randomStart ? ball.randomPoint(x, { seed: cfg.seed + r }) : x;
+        const start = cfg.randomStart ? ball.randomPoint(x, { seed: (cfg.seed + r) >>> 0 }) : x;
         return ball.project(start, x);
       });
       try {
@@ -71,13 +84,19 @@ export function runPgd(model: Model, x: tf.Tensor, labels: tf.Tensor, cfg: PgdCo
         throw e;
       }
       if (restarts === 1) return cur;
-      const [jT, sT] = tf.tidy(() => {
-        const z = model.logits(cur);
-        return [attackObjective(z, labels, cfg.loss, cfg.targeted), attackSuccess(z, labels, cfg.targeted)];
-      });
-      const j = jT!.dataSync() as Float32Array;
-      const s = sT!.dataSync() as Float32Array;
-      tf.dispose([jT!, sT!]);
+      let jT: tf.Tensor, sT: tf.Tensor;
+      try {
+        [jT, sT] = tf.tidy(() => {
+          const z = modelLogits(model, cur, fn);
+          return [attackObjective(z, labels, cfg.loss, cfg.targeted), attackSuccess(z, labels, cfg.targeted)];
+        });
+      } catch (e) {
+        cur.dispose(); // not yet in best
+        throw e;
+      }
+      const j = jT.dataSync() as Float32Array;
+      const s = sT.dataSync() as Float32Array;
+      tf.dispose([jT, sT]);
       if (best === undefined) {
         best = cur;
         bestJ = Float32Array.from(j);

@@ -48,41 +48,78 @@ export function flatShape(t: tf.Tensor): [number, number] {
   return [batch, t.size / batch];
 }
 
-function centerOutside(lo: number, hi: number, box: Box, fn: string, arg: string): ArgumentError {
-  return new ArgumentError(
-    `must lie inside the box [${box.min}, ${box.max}] (the ball's centre must be a valid input), got values in [${lo}, ${hi}]`,
-    { fn, argument: arg },
-  );
+/** What a centre's values are known to be: their range and whether they are all finite. */
+interface CenterRange {
+  lo: number;
+  hi: number;
+  finite: boolean;
 }
 
-/** Throws unless every coordinate of `center` lies in the box (2 reductions and one read-back). */
-export function checkCenterInBox(center: tf.Tensor, box: Box, fn: string, arg = 'center'): void {
-  // Tensors (but Variables) are immutable, so a centre's range is read back once: PGD projects around the same clean
-  // batch at every step, and the two reductions plus a read-back (a sync point) cost as much as a step's
-  // projection itself.
-  let range = centerRanges.get(center);
-  if (range === undefined) {
-    const t = tf.tidy(() => tf.stack([tf.min(center), tf.max(center)]));
-    const [lo, hi] = t.dataSync();
-    t.dispose();
-    range = [lo!, hi!];
-    if (!(center instanceof tf.Variable)) centerRanges.set(center, range); // a Variable can change
-  }
-  const [lo, hi] = range;
-  if (!(lo >= box.min && hi <= box.max)) throw centerOutside(lo, hi, box, fn, arg);
+/**
+ * [min, max, finite] of each centre read so far. Tensors (but not Variables) are immutable, so a
+ * centre's range is read back once: PGD projects around the same clean batch at every step, and the
+ * reductions plus a read-back (a sync point, a stall on GPU backends) cost as much as a step's
+ * projection itself. Weak, so it never keeps a tensor object alive.
+ */
+const centerRanges = new WeakMap<tf.Tensor, CenterRange>();
+
+function remember(center: tf.Tensor, range: CenterRange): CenterRange {
+  if (!(center instanceof tf.Variable)) centerRanges.set(center, range); // a Variable can change
+  return range;
 }
 
-/** [min, max] of each centre checked so far; weak, so it never keeps a tensor object alive. */
-const centerRanges = new WeakMap<tf.Tensor, [number, number]>();
+/** The range of `center`: cached, else 3 reductions and one read-back. */
+function centerRange(center: tf.Tensor): CenterRange {
+  const known = centerRanges.get(center);
+  if (known !== undefined) return known;
+  // Σ 0·c_i is 0 when every c_i is finite and NaN otherwise (0·±∞ = NaN), whatever min/max do with NaN.
+  const t = tf.tidy(() => tf.stack([tf.min(center), tf.max(center), tf.sum(tf.mul(center, 0))]));
+  const [lo, hi, zero] = t.dataSync();
+  t.dispose();
+  return remember(center, { lo: lo!, hi: hi!, finite: zero === 0 });
+}
 
-/** {@link checkCenterInBox} on data already read back. */
-export function checkCenterDataInBox(center: ArrayLike<number>, box: Box, fn: string, arg = 'center'): void {
+/** The range of centre data already read back (and remembered for `center` when given). */
+function dataRange(data: ArrayLike<number>, center?: tf.Tensor): CenterRange {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < center.length; i++) {
-    const v = center[i]!;
+  let finite = true;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
+    if (!Number.isFinite(v)) finite = false;
   }
-  if (!(lo >= box.min && hi <= box.max)) throw centerOutside(lo, hi, box, fn, arg);
+  const range = { lo, hi, finite };
+  return center === undefined ? range : remember(center, range);
+}
+
+function checkRange(range: CenterRange, box: Box | undefined, fn: string, arg: string): void {
+  const { lo, hi } = range;
+  if (!range.finite) {
+    const what = lo === -Infinity || hi === Infinity ? `values in [${lo}, ${hi}]` : 'NaN';
+    throw new ArgumentError(`must hold finite numbers (it is the centre of the ball), got ${what}`, { fn, argument: arg });
+  }
+  if (box !== undefined && !(lo >= box.min && hi <= box.max)) {
+    throw new ArgumentError(
+      `must lie inside the box [${box.min}, ${box.max}] (the ball's centre must be a valid input), got values in [${lo}, ${hi}]`,
+      { fn, argument: arg },
+    );
+  }
+}
+
+/**
+ * Throws {@link ArgumentError} unless every coordinate of `center` is finite and (with a box) inside
+ * the box. Reads the centre back once per tensor (3 reductions), then answers from a cache.
+ */
+export function checkCenter(center: tf.Tensor, box: Box | undefined, fn: string, arg = 'center'): void {
+  checkRange(centerRange(center), box, fn, arg);
+}
+
+/**
+ * {@link checkCenter} on `data`, the values of `center` already read back (no read-back of its own;
+ * remembers the range for later calls on the same tensor).
+ */
+export function checkCenterData(center: tf.Tensor, data: ArrayLike<number>, box: Box | undefined, fn: string, arg = 'center'): void {
+  checkRange(centerRanges.get(center) ?? dataRange(data, center), box, fn, arg);
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Box } from '../box.js';
 import type { Norm } from '../norm.js';
-import { checkCenterDataInBox, checkCenterInBox, flatShape } from './checks.js';
+import { checkCenter, checkCenterData, flatShape } from './checks.js';
 import { makeL1BallKernel } from './l1-ball-kernel.js';
 import { makeL1BoxKernel } from './l1-box-kernel.js';
 import { makeL2BoxKernel } from './l2-box-kernel.js';
@@ -9,7 +9,9 @@ import { mapExamples } from './per-example.js';
 
 /**
  * Exact Euclidean projection onto B_p(center, ε) ∩ box, per example (unchecked arguments; the public
- * functions validate). Returns a new tensor owned by the caller.
+ * functions validate; the centre is checked here, finite and inside the box, because the read-back of
+ * its values is done here: by {@link checkCenter} once per centre tensor on the tfjs paths, on the data
+ * the JS paths read anyway). Returns a new tensor owned by the caller.
  *
  * Where the work happens, and why:
  * - L∞ (± box) and L2 without a box: three to eight fast tfjs kernels; they stay on the backend (wasm
@@ -30,7 +32,7 @@ export function projectImpl(norm: Norm, x: tf.Tensor, center: tf.Tensor, epsilon
   // where/lessEqual with a broadcast operand ≈ 5–8 ms (broadcastTo tiles it). So clip the offset with
   // clipByValue rather than max/min against c ± ε, and scale with a [batch, 1] factor, not a select.
   if (norm === 'linf') {
-    if (box !== undefined) checkCenterInBox(center, box, fn);
+    checkCenter(center, box, fn);
     return tf.tidy(() => {
       // c + clip(x − c, −ε, ε); with a box, clip again to [lo, hi]: the composition equals
       // clip(x, max(c − ε, lo), min(c + ε, hi)) because c ∈ [lo, hi] makes the two intervals meet.
@@ -39,6 +41,7 @@ export function projectImpl(norm: Norm, x: tf.Tensor, center: tf.Tensor, epsilon
     });
   }
   if (norm === 'l2' && box === undefined) {
+    checkCenter(center, undefined, fn);
     if (epsilon === 0) return tf.clone(center);
     return tf.tidy(() => {
       const shape = flatShape(x);
@@ -51,7 +54,7 @@ export function projectImpl(norm: Norm, x: tf.Tensor, center: tf.Tensor, epsilon
     });
   }
   const cs = center.dataSync() as Float32Array;
-  if (box !== undefined) checkCenterDataInBox(cs, box, fn);
+  checkCenterData(center, cs, box, fn);
   if (box === undefined) return mapExamples(x, center, makeL1BallKernel(epsilon, n), cs);
   const kernel = norm === 'l1' ? makeL1BoxKernel(epsilon, box, n) : makeL2BoxKernel(epsilon, box, n);
   return mapExamples(x, center, kernel, cs);

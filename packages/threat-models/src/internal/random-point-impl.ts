@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '@advkit/core';
 import type { Box } from '../box.js';
 import type { Norm } from '../norm.js';
-import { checkCenterDataInBox, flatShape } from './checks.js';
+import { checkCenterData, flatShape } from './checks.js';
 import { makeRoundToward } from './round-toward.js';
 
 /**
@@ -45,7 +45,7 @@ export function fillUniformInBall(w: Float64Array, n: number, norm: Norm, epsilo
 export function randomPointImpl(center: tf.Tensor, norm: Norm, epsilon: number, box: Box | undefined, seed: number, fn: string): tf.Tensor {
   const [batch, n] = flatShape(center);
   const cs = center.dataSync() as Float32Array;
-  if (box !== undefined) checkCenterDataInBox(cs, box, fn);
+  checkCenterData(center, cs, box, fn);
   const rng = new Rng(seed);
   const round = makeRoundToward();
   const w = new Float64Array(n);

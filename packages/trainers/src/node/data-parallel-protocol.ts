@@ -1,15 +1,18 @@
+import type { AttackSpec } from '@advkit/attacks';
 import type { ModelSpec } from './model-spec.js';
-import type { ResolvedAttackSpec } from './attack-spec.js';
+
+/** The step a worker rebuilds: `standardStep()`, or `adversarialStep(attack)` with a built-in attack's spec. */
+export type WorkerStepSpec = { kind: 'standard' } | { kind: 'adversarial'; attack: AttackSpec };
 
 /**
- * What `dataParallelSgd` hands each worker thread at start-up (`workerData`). Every typed array is a
- * view of a SharedArrayBuffer: the structured clone of `workerData` shares them, it does not copy.
+ * What `dataParallel` hands each worker thread at start-up (`workerData`). Every typed array is a view
+ * of a SharedArrayBuffer: the structured clone of `workerData` shares them, it does not copy.
  */
 export interface WorkerInit {
   /** 0-based worker index (its gradient slot and its flag in `control`). */
   index: number;
   model: ModelSpec;
-  attack: ResolvedAttackSpec | undefined;
+  step: WorkerStepSpec;
   /** The training inputs, `n · dim` floats, read-only for workers. */
   x: Float32Array;
   /** The labels (±1 floats for binary models, class indices otherwise), read-only for workers. */
@@ -32,10 +35,10 @@ export interface WorkerInit {
 /** Main → worker: compute the gradient share of one shard with the weights now in `weights`. */
 export interface StepMessage {
   type: 'step';
-  /** Step number (1-based across the run), as stored in `control[0]`. */
+  /** Step number (globalStep + 1), as stored in `control[0]`. */
   seq: number;
-  /** 0-based index of the attack's run (= steps taken before), from which its seed is derived. */
-  call: number;
+  /** The step's 0-based global index, from which the attack's seeds derive (`AttackContext.batchIndex`). */
+  batchIndex: number;
   /** Row of the shard's first example within the minibatch (for the random starts). */
   offset: number;
   /** Examples in the whole minibatch (B of the 1/B in the mean loss). */
@@ -44,11 +47,11 @@ export interface StepMessage {
   indices: Uint32Array;
 }
 
-/** Worker → main. */
+/** Worker → main. `argument` marks an error caused by that option of `dataParallel` (e.g. a model factory that does not fit). */
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'done'; seq: number; lossSum: number; errors: number }
-  | { type: 'error'; error: SerializedError };
+  | { type: 'error'; error: SerializedError; argument?: string };
 
 /** An error as plain data (classes do not survive postMessage). */
 export interface SerializedError {

@@ -1,6 +1,6 @@
-// Worker thread of dataParallelSgd (see data-parallel-sgd.ts): its own tfjs engine and wasm instance,
-// a copy of the model, and the shared data. It never updates weights by itself: each step it loads the
-// weights the main thread wrote, attacks its shard, and writes its share of the batch gradient.
+// Worker thread of dataParallel (see data-parallel.ts): its own tfjs engine and wasm instance, a copy of
+// the model, and the shared data. It never updates weights by itself: each step it loads the weights
+// the main thread wrote, attacks its shard (adversarialStep), and writes its share of the batch gradient.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@advkit/core';
@@ -23,9 +23,6 @@ function serialize(e: unknown): SerializedError {
 function start(model: Model): void {
   const vars = model.variables;
   const sizes = vars.map((v) => v.size);
-  if (sizes.reduce((a, b) => a + b, 0) !== init.weights.length) {
-    throw new Error(`the rebuilt model has ${sizes.join('+')} weights, the main thread sent ${init.weights.length}`);
-  }
   const binary = model.numOutputs === 1;
   let xBuf = new Float32Array(0);
   let yBuf: Float32Array | Int32Array = binary ? new Float32Array(0) : new Int32Array(0);
@@ -46,16 +43,16 @@ function start(model: Model): void {
     }
     gatherRows(init.x, init.dim, msg.indices, xBuf.subarray(0, size * init.dim));
     for (let i = 0; i < size; i++) yBuf[i] = init.y[msg.indices[i]!]!;
-    // the same tensors as run-training.ts builds for a batch
+    // the same tensors as train's own executor builds for a batch
     const xb = tf.tensor(xBuf.subarray(0, size * init.dim), [size, ...model.inputShape], 'float32');
     const yb = binary ? tf.tensor2d(yBuf.subarray(0, size) as Float32Array, [size, 1]) : tf.tensor1d(yBuf.subarray(0, size) as Int32Array, 'int32');
     let xAdv: tf.Tensor | undefined;
     try {
-      if (init.attack !== undefined) {
+      if (init.step.kind === 'adversarial') {
         // as adversarialStep: binary attacks take labels of shape [B]
         const labels = binary ? tf.reshape(yb, [-1]) : yb;
         try {
-          xAdv = runAttackSpec(init.attack, msg.call, msg.offset, model, xb, labels);
+          xAdv = runAttackSpec(init.step.attack, msg.batchIndex, msg.offset, model, xb, labels);
         } finally {
           if (labels !== yb) labels.dispose();
         }
@@ -78,9 +75,18 @@ function start(model: Model): void {
   post({ type: 'ready' });
 }
 
-try {
+async function main(): Promise<void> {
   await initBackend({ backend: 'wasm' });
-  start(buildModel(init.model));
-} catch (e) {
-  post({ type: 'error', error: serialize(e) });
+  let model: Model;
+  try {
+    model = await buildModel(init.model);
+  } catch (e) {
+    // a built-in model always fits; a factory that fails is an error of dataParallel's options.modelFactory
+    if (init.model.kind !== 'factory') throw e;
+    post({ type: 'error', error: serialize(e), argument: 'options.modelFactory' });
+    return;
+  }
+  start(model);
 }
+
+main().catch((e: unknown) => post({ type: 'error', error: serialize(e) }));

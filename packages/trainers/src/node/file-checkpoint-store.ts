@@ -1,10 +1,10 @@
 import { open, readFile, rename, unlink, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArgumentError, CheckpointError, describeValue } from '@advkit/core';
-import type { CheckpointStore } from '../checkpoint-store.js';
-import type { TrainingState } from '../train-options.js';
-import { encodeTrainingState } from '../encode-training-state.js';
-import { decodeTrainingState } from '../decode-training-state.js';
+import type { CheckpointStore } from '../checkpoint/checkpoint-store.js';
+import type { TrainingState } from '../checkpoint/training-state.js';
+import { encodeTrainingState } from '../checkpoint/encode-training-state.js';
+import { decodeTrainingState } from '../checkpoint/decode-training-state.js';
 
 export interface FileCheckpointStoreOptions {
   /** File name of the checkpoint inside the directory. @default 'checkpoint.advkit' */

@@ -1,6 +1,6 @@
-// Node-only entry point `@advkit/trainers/node`: kept apart so browser bundles never load node:fs.
+// Node-only entry point `@advkit/trainers/node`: kept apart so browser bundles never load node:fs or worker_threads.
 export { FileCheckpointStore } from './file-checkpoint-store.js';
 export type { FileCheckpointStoreOptions } from './file-checkpoint-store.js';
-export { dataParallelSgd } from './data-parallel-sgd.js';
-export type { DataParallelSgdOptions } from './data-parallel-sgd.js';
-export type { AttackSpec, PgdAttackSpec, FgsmAttackSpec } from './attack-spec.js';
+export { dataParallel } from './data-parallel.js';
+export type { DataParallelOptions } from './data-parallel.js';
+export type { ModelFactory } from './model-spec.js';

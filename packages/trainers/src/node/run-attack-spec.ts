@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Model } from '@advkit/models';
 import { LpBall, type LpBallOptions } from '@advkit/threat-models';
-import { fgsm, pgd } from '@advkit/attacks';
-import type { ResolvedAttackSpec } from './attack-spec.js';
+import { exactLinearAttack, fgsmAttack, pgdAttack, type Attack, type AttackSpec } from '@advkit/attacks';
 
 /**
  * The threat model of one shard: rows `offset…` of a minibatch. Only its random point differs from a
@@ -33,14 +32,18 @@ class ShardBall extends LpBall {
 }
 
 /**
- * Runs the attack of `spec` on one shard (rows `offset…` of a minibatch) exactly as the `Attack` of
- * `pgdAttack(spec)` / `fgsmAttack(spec)` would on the whole batch at its `call`-th run (0-based): same
- * seed (`seed + call·restarts` for PGD, `seed + call` for FGSM) and, with random starts, the same start
- * per example (see ShardBall). Both attacks act per example, so the shards' results are the rows of the
- * whole batch's result. Returns x + δ, owned by the caller.
+ * Runs the attack of `spec` on one shard (rows `offset…` of a minibatch) exactly as the attack itself
+ * (`attackFromSpec(spec)`) would on the whole batch at `batchIndex`: the same attack function with the
+ * same options, so the same seeds (they derive from `batchIndex`), and with random starts the same
+ * start per example (its ball is a ShardBall, which `attackFromSpec` would turn back into a plain
+ * LpBall). The built-in attacks act per example, so the shards' results are the rows of the whole
+ * batch's result. Returns x + δ, owned by the caller.
  */
-export function runAttackSpec(spec: ResolvedAttackSpec, call: number, offset: number, model: Model, x: tf.Tensor, labels: tf.Tensor): tf.Tensor {
-  const threatModel = new ShardBall(spec.threatModel, offset);
-  if (spec.kind === 'pgd') return pgd(model, x, labels, { ...spec.options, threatModel, seed: spec.seed + call * spec.restarts });
-  return fgsm(model, x, labels, { ...spec.options, threatModel, seed: spec.seed + call });
+export function runAttackSpec(spec: AttackSpec, batchIndex: number, offset: number, model: Model, x: tf.Tensor, labels: tf.Tensor): tf.Tensor {
+  const threatModel = new ShardBall(spec.options.threatModel, offset);
+  let attack: Attack;
+  if (spec.kind === 'pgd') attack = pgdAttack({ ...spec.options, threatModel });
+  else if (spec.kind === 'fgsm') attack = fgsmAttack({ ...spec.options, threatModel });
+  else attack = exactLinearAttack({ threatModel });
+  return attack.run(model, x, labels, { batchIndex });
 }

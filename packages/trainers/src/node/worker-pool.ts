@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { BackendError } from '@advkit/core';
+import { ArgumentError, BackendError } from '@advkit/core';
 import type { StepStats } from '../step-stats.js';
 import type { SerializedError, StepMessage, WorkerInit, WorkerMessage } from './data-parallel-protocol.js';
 
@@ -10,7 +10,7 @@ export interface ShardTask {
 }
 
 /**
- * The worker threads of one `dataParallelSgd` run. Any failure (a worker's error or crash, or `fail`
+ * The worker threads of one `dataParallel` run. Any failure (a worker's error or crash, or `fail`
  * called on abort) rejects the step in progress and every later call with that one reason; `terminate`
  * then stops all threads. Owns the threads: always call `terminate`.
  */
@@ -36,7 +36,7 @@ export class WorkerPool {
       const who = `worker ${k + 1} of ${count}`;
       w.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') ready[k]!();
-        else if (m.type === 'error') this.fail(workerError(fn, who, m.error));
+        else if (m.type === 'error') this.fail(m.argument === undefined ? workerError(fn, who, m.error) : argumentError(m.argument, m.error));
         else {
           const pending = this.waiting.get(k);
           if (pending === undefined || pending.seq !== m.seq || Atomics.load(workerData.control, 1 + k) !== m.seq) {
@@ -103,4 +103,11 @@ function workerError(fn: string, who: string, e: SerializedError): BackendError 
   cause.name = e.name;
   if (e.stack !== undefined) cause.stack = e.stack;
   return new BackendError(`${fn}: ${who} failed: ${e.name}: ${e.message}`, { cause });
+}
+
+/** A worker's error caused by an option of `dataParallel` (e.g. its model factory), as an ArgumentError naming it. */
+function argumentError(argument: string, e: SerializedError): ArgumentError {
+  const cause = new Error(e.message);
+  cause.name = e.name;
+  return new ArgumentError(`failed in the worker: ${e.message}`, { fn: 'dataParallel', argument, cause });
 }

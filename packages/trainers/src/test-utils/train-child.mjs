@@ -6,7 +6,7 @@
 // stdout at the end: JSON { weights: base64 float32 LE bytes, metrics: [[loss, error, lr], …], steps }.
 import { initBackend, Rng } from '@advkit/core';
 import { LinearModel, getWeights } from '@advkit/models';
-import { sgdAsync } from '@advkit/trainers';
+import { sgd } from '@advkit/trainers';
 import { FileCheckpointStore } from '@advkit/trainers/node';
 
 const backend = process.env.BACKEND ?? 'wasm';
@@ -57,6 +57,6 @@ if (dir !== undefined) {
     },
   };
 }
-const r = await sgdAsync(model, { x, y, n }, options);
+const r = await sgd(model, { x, y, n }, options);
 const bytes = new Uint8Array(getWeights(model).flatMap((a) => [...new Uint8Array(a.buffer)]));
 process.stdout.write(JSON.stringify({ weights: Buffer.from(bytes).toString('base64'), metrics: r.epochs.map((e) => [e.trainLoss, e.trainError, e.learningRate]), steps: r.steps }) + '\n');
