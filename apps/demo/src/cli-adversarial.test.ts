@@ -26,7 +26,7 @@ describe('demo:adversarial CLI (the built dist/cli-adversarial.js)', () => {
     expect(r.stdout).toMatch(/PGD-trained model, PGD test error\s+[01]\.\d{4}\s+0\.0283/);
   });
 
-  it('--workers 2 trains on two worker threads (dataParallelSgd) and takes the same steps', async () => {
+  it('--workers 2 trains on two worker threads (the dataParallel executor) and takes the same steps', async () => {
     const args = ['--json', '--train-size', '600', '--test-size', '100', '--epochs', '2', '--train-steps', '3', '--train-step-size', '0.04'];
     const one = JSON.parse((await demo(args)).stdout);
     const two = await demo([...args, '--workers', '2']);

@@ -1,6 +1,6 @@
 /**
  * A page that checks `IndexedDbCheckpointStore` in a real browser (driven by e2e/checkpoint.e2e.test.ts):
- * trains a small LinearModel with `sgdAsync`, stops it after 2 of 4 epochs with its state saved in
+ * trains a small LinearModel with `sgd`, stops it after 2 of 4 epochs with its state saved in
  * IndexedDB, loads the state back, resumes, and compares the weights bit for bit with a run never
  * interrupted; then stores a copy with one byte flipped and checks `load` throws CheckpointError.
  * With `?mode=reload` it only loads the state a previous visit saved (a fresh JS context), resumes
@@ -9,7 +9,8 @@
 import { CheckpointError, initBackend } from '@advkit/core';
 import { syntheticData } from '@advkit/datasets';
 import { LinearModel } from '@advkit/models';
-import { IndexedDbCheckpointStore, encodeTrainingState, sgdAsync } from '@advkit/trainers';
+import { sgd } from '@advkit/trainers';
+import { IndexedDbCheckpointStore, encodeTrainingState } from '@advkit/trainers/checkpoint';
 // the wasm binaries as served files, as in worker.ts (bundled, tfjs cannot find them itself)
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -45,7 +46,7 @@ const sameBits = (a: Float32Array, b: Float32Array): boolean =>
 async function uninterrupted(): Promise<Float32Array> {
   const m = new LinearModel({ inputSize: 8, seed: 1 });
   try {
-    await sgdAsync(m, data, TRAIN);
+    await sgd(m, data, TRAIN);
     return weightsOf(m);
   } finally {
     m.dispose();
@@ -59,7 +60,7 @@ async function resumeFromStore(store: IndexedDbCheckpointStore, details: Record<
   details.loaded = { epoch: state.epoch, step: state.step, totalSteps: state.totalSteps, finishedEpochs: state.epochs.length };
   const m = new LinearModel({ inputSize: 8, seed: 9 });
   try {
-    await sgdAsync(m, data, { ...TRAIN, resumeFrom: state });
+    await sgd(m, data, { ...TRAIN, resumeFrom: state });
     return weightsOf(m);
   } finally {
     m.dispose();
@@ -93,7 +94,7 @@ async function full(details: Record<string, unknown>): Promise<boolean> {
   const ac = new AbortController();
   let saves = 0;
   try {
-    await sgdAsync(m, data, {
+    await sgd(m, data, {
       ...TRAIN,
       signal: ac.signal,
       checkpoint: {

@@ -1,11 +1,10 @@
-import { dataParallelSgd } from '@advkit/trainers/node';
+import { dataParallel } from '@advkit/trainers/node';
 import {
   adversarialDefaults,
   runAdversarialExperiment,
   type AdversarialExperimentOptions,
   type AdversarialExperimentResult,
   type AdversarialExperimentSettings,
-  type PhaseTrainer,
   type TrainPhase,
 } from '../shared/adversarial-experiment.js';
 import { choiceOption, flagOption, numberOption, settingsFrom, type OptionSpec } from './parse-options.js';
@@ -71,7 +70,7 @@ PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and
     const s = args.settings;
     const r = await runAdversarialExperiment(ctx.mnist, s, {
       signal: ctx.signal,
-      ...(args.workers > 1 ? { trainer: parallelTrainer(s, args.workers) } : {}),
+      ...(args.workers > 1 ? { executor: dataParallel({ workers: args.workers }) } : {}),
       // the reports were checked by readReport (the runner checks their settings)
       ...(ctx.checkpointing === undefined ? {} : { checkpointing: ctx.checkpointing as AdversarialExperimentOptions['checkpointing'] & object }),
       onPhase: (phase, stage) => progress.start(stage === 'train' ? phase : `evaluate ${phase}`),
@@ -88,26 +87,6 @@ PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and
     return { json: toJson(r, ctx.backend, ctx.loadSeconds), table: formatAdversarialTable(r, ctx.backend.backend), files: [] };
   },
 };
-
-/** Both phases on `workers` threads (dataParallelSgd), with the tutorial's training PGD as a plain-data spec. */
-function parallelTrainer(s: AdversarialExperimentSettings, workers: number): PhaseTrainer {
-  return (phase, model, data, { optimizer: _none, ...options }) =>
-    dataParallelSgd(model, data, {
-      ...options, // the experiment trains with plain SGD: no optimizer to drop
-      workers,
-      ...(phase === 'pgd-trained'
-        ? {
-            attack: {
-              kind: 'pgd',
-              threatModel: { norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) },
-              steps: s.trainSteps,
-              stepSize: s.trainStepSize,
-              randomStart: false,
-            },
-          }
-        : {}),
-    });
-}
 
 function toJson(r: AdversarialExperimentResult, backend: object, loadSeconds: number): object {
   const model = (m: AdversarialExperimentResult['standard']) => ({

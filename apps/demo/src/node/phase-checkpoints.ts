@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { TrainingState } from '@advkit/trainers';
+import type { TrainingState } from '@advkit/trainers/checkpoint';
 import { FileCheckpointStore } from '@advkit/trainers/node';
 import { writeFileAtomic } from './write-file-atomic.js';
 import type { ProgressReporter } from './progress-reporter.js';

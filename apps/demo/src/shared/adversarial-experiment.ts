@@ -3,16 +3,8 @@ import { Cnn, Mlp, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { fgsm, fgsmAttack, pgd, pgdAttack } from '@advkit/attacks';
 import { CheckpointError } from '@advkit/core';
-import {
-  sgdAsync,
-  adversarialSgdAsync,
-  robustEvaluateAsync,
-  piecewiseSchedule,
-  type AsyncTrainOptions,
-  type EpochMetrics,
-  type TrainProgress,
-  type TrainResult,
-} from '@advkit/trainers';
+import { robustEvaluate } from '@advkit/attacks/evaluate';
+import { train, standardStep, adversarialStep, piecewiseSchedule, type EpochMetrics, type StepExecutor, type TrainProgress } from '@advkit/trainers';
 import { selectAll, type ClassData, type Mnist, type MnistSplit } from '@advkit/datasets';
 import { phaseCheckpointOptions, sameSettings, type PhaseCheckpointing } from './phase-checkpoint-options.js';
 import type { GridCell } from './images.js';
@@ -137,13 +129,6 @@ export interface AdversarialExperimentCheckpointing extends PhaseCheckpointing<T
   reports?: Partial<Record<TrainPhase, AdversarialModelReport & { settings?: unknown }>>;
 }
 
-/**
- * Trains one phase in place of the built-in single-process trainers (`sgdAsync`, `adversarialSgdAsync`
- * with the tutorial's PGD): e.g. `dataParallelSgd` from `@advkit/trainers/node` on several cores. It
- * gets the phase's options (schedule, callbacks, checkpointing, signal) and must take the same steps.
- */
-export type PhaseTrainer = (phase: TrainPhase, model: Model, data: ClassData, options: AsyncTrainOptions) => Promise<TrainResult>;
-
 export interface AdversarialExperimentOptions {
   /** Stop: the run rejects with `signal.reason` after the current training step or evaluation batch. @default none */
   signal?: AbortSignal;
@@ -153,8 +138,11 @@ export interface AdversarialExperimentOptions {
   attackedDigits?: boolean;
   /** Save and resume each phase. @default none */
   checkpointing?: AdversarialExperimentCheckpointing;
-  /** Trains each phase instead of the single-thread trainers. @default sgdAsync / adversarialSgdAsync */
-  trainer?: PhaseTrainer;
+  /**
+   * Where the training steps run, e.g. `dataParallel({ workers })` of `@advkit/trainers/node` (the same
+   * steps on several cores; checkpoints are interchangeable). @default this thread
+   */
+  executor?: StepExecutor;
   /** A model starts training, or its evaluation starts. */
   onPhase?: (phase: TrainPhase, stage: 'train' | 'evaluate') => void;
   onProgress?: (phase: TrainPhase, progress: TrainProgress) => void;
@@ -173,7 +161,7 @@ export interface AdversarialExperimentOptions {
  * the test set the first `testSize`. The one runner of this experiment: the CLI's `adversarial` command
  * and the page's FGSM / PGD tab run it with different settings.
  *
- * It trains with the async trainers and evaluates batch by batch, yielding to the event loop, so a
+ * Training (`train` of @advkit/trainers) and evaluation (`robustEvaluate`, batch by batch) yield to the event loop, so a
  * signal handler or a Stop button can abort `signal` at any time (the promise rejects with
  * `signal.reason`). With `checkpointing` it saves each phase's training state after every epoch (and
  * when stopped), resumes from `checkpointing.resume`, saves each finished report and skips a phase
@@ -185,7 +173,7 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
   const fn = 'runAdversarialExperiment';
   const s = settings;
   const o = options;
-  const train = selectAll(firstImages(mnist.train, s.trainSize));
+  const trainSet = selectAll(firstImages(mnist.train, s.trainSize));
   const test = selectAll(firstImages(mnist.test, s.testSize));
   const threatModel = new LpBall({ norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) });
   const ck = o.checkpointing;
@@ -201,7 +189,8 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
     const model = makeModel(s);
     try {
       o.onPhase?.(phase, 'train');
-      const trainOptions: AsyncTrainOptions = {
+      const trained = await train(model, trainSet, {
+        step: phase === 'standard' ? standardStep() : adversarialStep(pgdAttack({ threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false })),
         epochs: s.epochs,
         batchSize: s.batchSize,
         seed: s.seed,
@@ -209,18 +198,13 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
         onProgress: (p: TrainProgress) => o.onProgress?.(phase, p),
         onEpochEnd: (m: EpochMetrics) => o.onEpochEnd?.(phase, m),
         ...phaseCheckpointOptions(fn, phase, s, ck, o.signal),
-      };
-      const trained =
-        o.trainer !== undefined
-          ? await o.trainer(phase, model, train, trainOptions)
-          : phase === 'standard'
-            ? await sgdAsync(model, train, trainOptions)
-            : await adversarialSgdAsync(model, train, { ...trainOptions, attack: pgdAttack({ threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false }) });
+        ...(o.executor === undefined ? {} : { executor: o.executor }),
+      });
       o.signal?.throwIfAborted();
       o.onPhase?.(phase, 'evaluate');
       const t0 = performance.now();
       const evalPgd = { threatModel, steps: s.evalSteps, stepSize: s.evalStepSize, randomStart: false };
-      const ev = await robustEvaluateAsync(model, test, {
+      const ev = await robustEvaluate(model, test, {
         attacks: [fgsmAttack({ threatModel }), pgdAttack(evalPgd)],
         batchSize: s.batchSize,
         onProgress: (done, total) => o.onEvaluateProgress?.(phase, done, total),
@@ -246,7 +230,7 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
       model.dispose();
     }
   };
-  const result: AdversarialExperimentResult = { settings, nTrain: train.n, nTest: test.n, rows: mnist.test.rows, cols: mnist.test.cols, standard: await run('standard') };
+  const result: AdversarialExperimentResult = { settings, nTrain: trainSet.n, nTest: test.n, rows: mnist.test.rows, cols: mnist.test.cols, standard: await run('standard') };
   if (o.pgdTraining !== false) result.pgdTrained = await run('pgd-trained');
   return result;
 }

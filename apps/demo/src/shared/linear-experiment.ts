@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LinearModel } from '@advkit/models';
 import { LpBall, type Norm } from '@advkit/threat-models';
 import { exactLinear, exactLinearAttack, exactLinearPerturbation } from '@advkit/attacks';
-import { sgdAsync, robustLinearSgdAsync, evaluate, type EpochMetrics, type TrainProgress } from '@advkit/trainers';
+import { evaluate } from '@advkit/attacks/evaluate';
+import { sgd, robustLinearSgd, type EpochMetrics, type TrainProgress } from '@advkit/trainers';
 import { selectDigits, type Mnist, type BinaryData } from '@advkit/datasets';
 import type { GridCell } from './images.js';
 import { phaseCheckpointOptions, type PhaseCheckpointing } from './phase-checkpoint-options.js';
@@ -83,7 +84,7 @@ export interface LinearExperimentOptions {
  * exactly, train a robust one on the closed-form robust loss, attack that too. The one runner of this
  * experiment, shared by the CLI and the browser page.
  *
- * It trains with the async trainers (which yield to the event loop, so a signal handler or a Stop
+ * The trainers are async and yield to the event loop ( so a signal handler or a Stop
  * button can abort `signal`; the promise then rejects with `signal.reason`). With `checkpointing` it
  * saves each phase's state after every epoch (and when stopped) and resumes each phase from
  * `checkpointing.resume`; states record their phase and the settings (`state.meta`), and a state saved
@@ -107,7 +108,7 @@ export async function runLinearExperiment(mnist: Mnist, settings: LinearExperime
         onEpochEnd: (m: EpochMetrics) => options.onEpochEnd?.(p, m),
         ...phaseCheckpointOptions('runLinearExperiment', p, settings, options.checkpointing, options.signal),
       };
-      const run = p === 'standard' ? await sgdAsync(model, train, trainOptions) : await robustLinearSgdAsync(model, train, { ...trainOptions, threatModel: ctx.threatModel });
+      const run = p === 'standard' ? await sgd(model, train, trainOptions) : await robustLinearSgd(model, train, { ...trainOptions, threatModel: ctx.threatModel });
       const r = report(ctx, model, run);
       options.onPhaseEnd?.(p, r, model, test);
       return r;
