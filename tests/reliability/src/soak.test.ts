@@ -5,9 +5,11 @@ import { syntheticData } from '@advkit/datasets';
 import { LinearModel } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { exactLinear, exactLinearAttack, fgsm, pgd } from '@advkit/attacks';
-import { sgd, robustLinearSgdAsync, evaluate, encodeTrainingState, decodeTrainingState, type TrainingState } from '@advkit/trainers';
+import { sgd, robustLinearSgd } from '@advkit/trainers';
+import { encodeTrainingState, decodeTrainingState, type TrainingState } from '@advkit/trainers/checkpoint';
+import { evaluate } from '@advkit/attacks/evaluate';
 
-// Soak test: many rounds of training (sync and async with checkpoints), evaluation under attack and
+// Soak test: many rounds of training (with and without checkpoints), evaluation under attack and
 // FGSM/PGD/exact attacks, on the wasm backend. After a warm-up round the tensor count and tensor bytes
 // must not move at all, the wasm heap must stop growing, and the process RSS must stay flat (a leak of
 // one input batch per step would add hundreds of MB here).
@@ -40,9 +42,9 @@ describe('soak: long runs leave memory flat', () => {
     const rounds = 12;
     const t0 = performance.now();
     for (let round = 0; round < rounds; round++) {
-      trainSteps += sgd(model, train, { epochs: 10, learningRate: 0.1, seed: round }).steps;
+      trainSteps += (await sgd(model, train, { epochs: 10, learningRate: 0.1, seed: round })).steps;
       let last: TrainingState | undefined;
-      const r = await robustLinearSgdAsync(model, train, {
+      const r = await robustLinearSgd(model, train, {
         epochs: 10,
         learningRate: 0.05,
         seed: round,
