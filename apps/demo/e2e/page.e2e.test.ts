@@ -80,7 +80,7 @@ function expectTutorialNumbers(status: DemoStatus): void {
   expect(status.error).toBeUndefined();
   expect(status.state).toBe('done');
   const { standard, robust } = status.results;
-  // Tutorial: 0.000946 clean, 0.8459 attacked (other seeds: 0.81–0.85, FIELD-NOTES)
+  // Tutorial: 0.000946 clean, 0.8459 attacked (the tutorial’s code with other seeds: 0.81–0.85)
   expect(standard!.cleanError).toBeLessThanOrEqual(0.002);
   expect(standard!.adversarialError).toBeGreaterThanOrEqual(0.8);
   expect(standard!.adversarialError).toBeLessThanOrEqual(0.9);

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, runCli } from './test-utils/run-cli.js';
+import { runCli } from './test-utils/run-cli.js';
 
-const demo = (args: string[], interruptOn?: RegExp) => runCli(cliPath('cli-adversarial'), args, interruptOn);
+const demo = (args: string[], interruptOn?: RegExp) => runCli(['adversarial', ...args], { interruptOn });
 
 // what must not change when a run is interrupted and resumed (timings may)
 function results(stdout: string): unknown {

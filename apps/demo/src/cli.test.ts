@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, runCli } from './test-utils/run-cli.js';
+import { runCli } from './test-utils/run-cli.js';
 
-const demo = (args: string[]) => runCli(cliPath('cli'), args);
+const demo = (args: string[]) => runCli(args);
 
 describe('demo CLI (the built dist/cli.js, as `pnpm demo` runs it)', () => {
   it('--json prints one JSON object with the results and settings; progress goes to stderr; --out writes PNGs', async () => {

@@ -1,24 +1,27 @@
 /**
  * The page's second tab, "FGSM / PGD, 10 classes": its settings form, live curves, results table and
- * attacked digits. The worker runs `runGradientAttackExperiment` (src/shared/); this file only reads the
+ * attacked digits. The worker runs `runAdversarialExperiment` (src/shared/, the CLI's adversarial command too); this file only reads the
  * form and draws what the worker posts. main.ts owns the worker and routes the messages here.
  */
 import type { EpochMetrics } from '@advkit/trainers';
-import { gradientAttackDefaults, type GradientAttackPhase, type GradientAttackReport, type GradientAttackSettings } from '../src/shared/gradient-attack-experiment.js';
+import { pageDefaults, type AdversarialExperimentSettings, type TrainPhase } from '../src/shared/adversarial-experiment.js';
 import { TUTORIAL_CNN } from '../src/shared/tutorial-reference.js';
 import { digitGridImage, type GridCell } from '../src/shared/images.js';
 import { drawLineChart, drawRgb, type Series } from './charts.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { AdversarialPhaseReport, FromWorker, ToWorker } from './protocol.js';
+
+/** The tab's form: the experiment's settings, and whether to train the PGD-trained model too. */
+type TabSettings = AdversarialExperimentSettings & { pgdTraining: boolean };
 
 export type AdversarialState = 'idle' | 'loading' | 'training' | 'evaluating' | 'stopping' | 'done' | 'stopped' | 'error';
 
 /** What the tab shows, readable by tests (`window.advkitDemo.adversarial`). */
 export interface AdversarialStatus {
   state: AdversarialState;
-  settings?: GradientAttackSettings;
-  epochs: Record<GradientAttackPhase, EpochMetrics[]>;
+  settings?: TabSettings;
+  epochs: Record<TrainPhase, EpochMetrics[]>;
   /** Each evaluated model's report, without the pictures; `wrongDigits` counts the red cells of its grid. */
-  results: Partial<Record<GradientAttackPhase, Omit<GradientAttackReport, 'digits'> & { wrongDigits: { clean: number; fgsm: number; pgd: number } }>>;
+  results: Partial<Record<TrainPhase, Omit<AdversarialPhaseReport, 'digits'> & { wrongDigits: { clean: number; fgsm: number; pgd: number } }>>;
   /** Wall-clock seconds of the last finished run (training and evaluation, MNIST loading excluded). */
   seconds?: number;
   error?: string;
@@ -36,9 +39,9 @@ export interface AdversarialTab {
   failed(message: string): void;
 }
 
-const PHASES: readonly GradientAttackPhase[] = ['standard', 'pgd-trained'];
-const COLORS: Record<GradientAttackPhase, string> = { standard: '#1f6fd1', 'pgd-trained': '#d9480f' };
-const LABELS: Record<GradientAttackPhase, string> = { standard: 'standard', 'pgd-trained': 'PGD-trained' };
+const PHASES: readonly TrainPhase[] = ['standard', 'pgd-trained'];
+const COLORS: Record<TrainPhase, string> = { standard: '#1f6fd1', 'pgd-trained': '#d9480f' };
+const LABELS: Record<TrainPhase, string> = { standard: 'standard', 'pgd-trained': 'PGD-trained' };
 const BUSY: readonly AdversarialState[] = ['loading', 'training', 'evaluating', 'stopping'];
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -87,9 +90,9 @@ export function createAdversarialTab(deps: {
   const modelSelect = $<HTMLSelectElement>('adv-model');
   const pgdTraining = $<HTMLInputElement>('adv-pgd-training');
 
-  /** Puts a model's suggested settings (gradientAttackDefaults) in the form. */
+  /** Puts a model's suggested settings (pageDefaults) in the form. */
   const fillDefaults = (model: 'mlp' | 'cnn'): void => {
-    const d = gradientAttackDefaults(model);
+    const d = pageDefaults(model);
     fields.trainSize.value = String(d.trainSize);
     fields.testSize.value = String(d.testSize);
     fields.epochs.value = String(d.epochs);
@@ -100,7 +103,7 @@ export function createAdversarialTab(deps: {
   };
 
   /** The settings in the form, or what is wrong with them in plain words. */
-  const readSettings = (): GradientAttackSettings | string => {
+  const readSettings = (): TabSettings | string => {
     const model = modelSelect.value === 'cnn' ? 'cnn' : 'mlp';
     const v = Object.fromEntries(Object.entries(fields).map(([k, el]) => [k, el.value.trim() === '' ? Number.NaN : Number(el.value)])) as Record<keyof typeof fields, number>;
     const whole = (x: number, lo: number, hi: number): boolean => Number.isInteger(x) && x >= lo && x <= hi;
@@ -112,7 +115,7 @@ export function createAdversarialTab(deps: {
     if (!whole(v.steps, 1, 200)) return 'PGD steps must be a whole number from 1 to 200.';
     if (!(v.stepSize >= 0 && v.stepSize <= 1)) return 'The PGD step size must be a number from 0 to 1.';
     return {
-      ...gradientAttackDefaults(model),
+      ...pageDefaults(model),
       trainSize: v.trainSize,
       testSize: v.testSize,
       epochs: v.epochs,
@@ -135,7 +138,7 @@ export function createAdversarialTab(deps: {
     drawLineChart($('adv-error-chart'), series('trainError'), { xLabel: 'epoch', yLabel: 'training error', xMin: 1, xMax, yMin: 0, yMax: 1, integerX: true });
   };
 
-  const row = (phase: GradientAttackPhase): HTMLTableRowElement => document.querySelector<HTMLTableRowElement>(`#adv-results tr[data-phase="${phase}"]`)!;
+  const row = (phase: TrainPhase): HTMLTableRowElement => document.querySelector<HTMLTableRowElement>(`#adv-results tr[data-phase="${phase}"]`)!;
 
   const clearResults = (): void => {
     for (const phase of PHASES) {
@@ -151,7 +154,7 @@ export function createAdversarialTab(deps: {
     $('adv-warnings').textContent = '';
   };
 
-  const drawReport = (report: GradientAttackReport): void => {
+  const drawReport = (report: AdversarialPhaseReport): void => {
     const r = row(report.phase);
     r.querySelector('.clean')!.textContent = fmt(report.cleanError);
     r.querySelector('.fgsm')!.textContent = fmt(report.fgsmError);
@@ -171,7 +174,7 @@ export function createAdversarialTab(deps: {
     status.results[report.phase] = { ...numbers, wrongDigits: { clean: wrong(d.clean), fgsm: wrong(d.fgsm), pgd: wrong(d.pgd) } };
   };
 
-  const describeSettings = (s: GradientAttackSettings): string =>
+  const describeSettings = (s: TabSettings): string =>
     `${s.model === 'cnn' ? 'the tutorial CNN' : 'MLP 784-100-10'}, ${s.trainSize} training images × ${s.epochs} epoch${s.epochs === 1 ? '' : 's'}, ` +
     `ε = ${s.epsilon}, PGD ${s.evalSteps} steps of ${s.evalStepSize}`;
 
@@ -196,7 +199,8 @@ export function createAdversarialTab(deps: {
     $('adv-train-text').textContent = '';
     drawCurves();
     setState('loading', 'Loading MNIST…');
-    deps.send({ type: 'run-adversarial', settings, mnistUrl: deps.mnistUrl() });
+    const { pgdTraining: train, ...experiment } = settings;
+    deps.send({ type: 'run-adversarial', settings: experiment, pgdTraining: train, mnistUrl: deps.mnistUrl() });
   };
 
   const stop = (): void => {

@@ -1,14 +1,16 @@
 /**
  * A page that checks `IndexedDbCheckpointStore` in a real browser (driven by e2e/checkpoint.e2e.test.ts):
- * trains a small LinearModel with `sgdAsync`, stops it after 2 of 4 epochs with its state saved in
+ * trains a small LinearModel with `sgd`, stops it after 2 of 4 epochs with its state saved in
  * IndexedDB, loads the state back, resumes, and compares the weights bit for bit with a run never
  * interrupted; then stores a copy with one byte flipped and checks `load` throws CheckpointError.
  * With `?mode=reload` it only loads the state a previous visit saved (a fresh JS context), resumes
  * from it and compares. The outcome is on `window.checkpointCheck` and in the page text.
  */
-import { CheckpointError, Rng, initBackend } from '@advkit/core';
+import { CheckpointError, initBackend } from '@advkit/core';
+import { syntheticData } from '@advkit/datasets';
 import { LinearModel } from '@advkit/models';
-import { IndexedDbCheckpointStore, encodeTrainingState, sgdAsync, type TrainingData } from '@advkit/trainers';
+import { sgd } from '@advkit/trainers';
+import { IndexedDbCheckpointStore, encodeTrainingState } from '@advkit/trainers/checkpoint';
 // the wasm binaries as served files, as in worker.ts (bundled, tfjs cannot find them itself)
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -33,25 +35,8 @@ const EPOCHS = 4;
 const STOP_AFTER = 2;
 const TRAIN = { epochs: EPOCHS, batchSize: 50, seed: 4 };
 
-/** A seeded binary problem: x ~ U[0,1]^d, y = sign(wᵀ(x − 0.5)) with 5 % label noise. */
-function syntheticBinary(n: number, d: number, seed: number): TrainingData {
-  const rng = new Rng(seed);
-  const w = Array.from({ length: d }, () => rng.normal());
-  const x = new Float32Array(n * d);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const v = rng.float();
-      x[i * d + j] = v;
-      s += w[j]! * (v - 0.5);
-    }
-    y[i] = s > 0 !== rng.float() < 0.05 ? 1 : -1;
-  }
-  return { x, y, n };
-}
-
-const data = syntheticBinary(300, 8, 2);
+/** A seeded binary problem: x ~ U[0,1]^8, y = sign(wᵀ(x − 0.5)) with 5 % label noise. */
+const data = syntheticData({ n: 300, inputShape: [8], numClasses: 2, seed: 2 });
 const weightsOf = (m: LinearModel): Float32Array => Float32Array.from([...m.weight.dataSync(), ...m.bias.dataSync()]);
 /** Bit-for-bit equality of two float32 arrays (so −0 ≠ 0 and equal NaNs match). */
 const sameBits = (a: Float32Array, b: Float32Array): boolean =>
@@ -61,7 +46,7 @@ const sameBits = (a: Float32Array, b: Float32Array): boolean =>
 async function uninterrupted(): Promise<Float32Array> {
   const m = new LinearModel({ inputSize: 8, seed: 1 });
   try {
-    await sgdAsync(m, data, TRAIN);
+    await sgd(m, data, TRAIN);
     return weightsOf(m);
   } finally {
     m.dispose();
@@ -75,7 +60,7 @@ async function resumeFromStore(store: IndexedDbCheckpointStore, details: Record<
   details.loaded = { epoch: state.epoch, step: state.step, totalSteps: state.totalSteps, finishedEpochs: state.epochs.length };
   const m = new LinearModel({ inputSize: 8, seed: 9 });
   try {
-    await sgdAsync(m, data, { ...TRAIN, resumeFrom: state });
+    await sgd(m, data, { ...TRAIN, resumeFrom: state });
     return weightsOf(m);
   } finally {
     m.dispose();
@@ -109,7 +94,7 @@ async function full(details: Record<string, unknown>): Promise<boolean> {
   const ac = new AbortController();
   let saves = 0;
   try {
-    await sgdAsync(m, data, {
+    await sgd(m, data, {
       ...TRAIN,
       signal: ac.signal,
       checkpoint: {

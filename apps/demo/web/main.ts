@@ -9,7 +9,7 @@ import type { EpochMetrics } from '@advkit/trainers';
 import type { BackendInfo } from '@advkit/core';
 import { LINEAR_DEFAULTS, type LinearExperimentSettings, type Phase } from '../src/shared/linear-experiment.js';
 import { perturbationImage, digitGridImage } from '../src/shared/images.js';
-import { attackedErrorAt } from '../src/shared/attacked-error-at.js';
+import { linearAttackedError } from '@advkit/attacks';
 import { TUTORIAL_LINEAR } from '../src/shared/tutorial-reference.js';
 import { drawLineChart, drawRgb, type Series } from './charts.js';
 import type { FromWorker, PhaseResult, ToWorker } from './protocol.js';
@@ -177,11 +177,11 @@ function drawEpsilon(): void {
   for (const phase of ['standard', 'robust'] as const) {
     const r = phaseResults[phase];
     if (!r) continue;
-    parts.push(`${LABELS[phase]} model: attacked error ${attackedErrorAt(r.logits, r.labels, r.dualNorm, eps).toFixed(4)}`);
+    parts.push(`${LABELS[phase]} model: attacked error ${linearAttackedError(r.logits, r.labels, { dualNorm: r.dualNorm, epsilon: eps }).toFixed(4)}`);
     const points: [number, number][] = [];
     for (let i = 0; i <= 100; i++) {
       const e = (max * i) / 100;
-      points.push([e, attackedErrorAt(r.logits, r.labels, r.dualNorm, e)]);
+      points.push([e, linearAttackedError(r.logits, r.labels, { dualNorm: r.dualNorm, epsilon: e })]);
     }
     series.push({ label: LABELS[phase], color: COLORS[phase], points });
   }
@@ -348,7 +348,7 @@ fillDigits();
 status.attackedErrorAt = (phase, epsilon) => {
   const r = phaseResults[phase];
   if (!r) throw new Error(`no ${phase} model yet`);
-  return attackedErrorAt(r.logits, r.labels, r.dualNorm, epsilon);
+  return linearAttackedError(r.logits, r.labels, { dualNorm: r.dualNorm, epsilon });
 };
 $<HTMLFormElement>('settings').addEventListener('submit', (e) => {
   e.preventDefault();

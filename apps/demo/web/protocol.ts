@@ -2,13 +2,17 @@ import type { EpochMetrics, TrainProgress } from '@advkit/trainers';
 import type { BackendInfo } from '@advkit/core';
 import type { LinearExperimentSettings, Phase } from '../src/shared/linear-experiment.js';
 import type { GridCell } from '../src/shared/images.js';
-import type { GradientAttackPhase, GradientAttackReport, GradientAttackSettings } from '../src/shared/gradient-attack-experiment.js';
+import type { AdversarialExperimentSettings, AdversarialModelReport, AttackedDigits, TrainPhase } from '../src/shared/adversarial-experiment.js';
+
+/** One model's report of the FGSM / PGD tab, with its phase and its attacked digits. */
+export type AdversarialPhaseReport = AdversarialModelReport & { phase: TrainPhase; digits: AttackedDigits };
 
 /** Messages from the page to the worker. */
 export type ToWorker =
   | { type: 'init'; threads?: number }
   | { type: 'run'; settings: LinearExperimentSettings; mnistUrl: string }
-  | { type: 'run-adversarial'; settings: GradientAttackSettings; mnistUrl: string }
+  /** The FGSM / PGD tab: `pgdTraining` false trains the standard model only. */
+  | { type: 'run-adversarial'; settings: AdversarialExperimentSettings; pgdTraining: boolean; mnistUrl: string }
   /** Abort the run in progress (its training stops after the current step); the worker answers `stopped`. */
   | { type: 'stop' }
   | { type: 'bench-mlp'; steps: number };
@@ -43,12 +47,12 @@ export type FromWorker =
   | { type: 'phase-done'; result: PhaseResult }
   | { type: 'done'; nTrain: number; nTest: number; rows: number; cols: number }
   | { type: 'bench-mlp'; threads: number; msPerStep: number; autodiffMsPerStep: number; steps: number; gflopPerStep: number }
-  // the FGSM / PGD tab (runGradientAttackExperiment)
-  | { type: 'adv-phase'; phase: GradientAttackPhase; stage: 'train' | 'evaluate' }
-  | { type: 'adv-progress'; phase: GradientAttackPhase; progress: TrainProgress }
-  | { type: 'adv-epoch'; phase: GradientAttackPhase; metrics: EpochMetrics }
-  | { type: 'adv-evaluate-progress'; phase: GradientAttackPhase; done: number; total: number }
-  | { type: 'adv-phase-done'; report: GradientAttackReport }
+  // the FGSM / PGD tab (runAdversarialExperiment)
+  | { type: 'adv-phase'; phase: TrainPhase; stage: 'train' | 'evaluate' }
+  | { type: 'adv-progress'; phase: TrainPhase; progress: TrainProgress }
+  | { type: 'adv-epoch'; phase: TrainPhase; metrics: EpochMetrics }
+  | { type: 'adv-evaluate-progress'; phase: TrainPhase; done: number; total: number }
+  | { type: 'adv-phase-done'; report: AdversarialPhaseReport }
   | { type: 'adv-done'; nTrain: number; nTest: number; rows: number; cols: number; seconds: number }
   /** The run in progress was stopped (`stop`); a new one can start. */
   | { type: 'stopped' }

@@ -1,7 +1,7 @@
 /**
  * The demo's Web Worker: it owns tfjs (wasm backend, SIMD, threads when the page is cross-origin
- * isolated), loads MNIST, and runs the shared experiments (the linear one, and the FGSM / PGD one of the
- * second tab), posting progress to the page so the page stays responsive. Runs train with the async
+ * isolated), loads MNIST, and runs the shared experiment runners (the linear one, and the FGSM / PGD one of
+ * the second tab, which is the CLI's adversarial command at page scale), posting progress to the page so the page stays responsive. Runs train with the async
  * trainers, which yield to the event loop, so a `stop` message aborts the run's AbortController between
  * two steps. One worker per backend set-up: the thread count is fixed when the backend starts, so the page
  * makes a new worker to change it.
@@ -10,14 +10,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { AdvkitError, initBackend } from '@advkit/core';
 import { loadMnist, type Mnist, type BinaryData } from '@advkit/datasets';
 import { LinearModel, Mlp } from '@advkit/models';
-import { LpBall } from '@advkit/threat-models';
-import { exactLinearMarginChange } from '@advkit/attacks';
-import { runLinearExperimentAsync, type ModelReport, type Phase, type LinearExperimentSettings } from '../src/shared/linear-experiment.js';
-import { runGradientAttackExperiment, type GradientAttackSettings } from '../src/shared/gradient-attack-experiment.js';
+import { dualNormOf, lpNorm } from '@advkit/threat-models';
+import { runLinearExperiment, type ModelReport, type Phase, type LinearExperimentSettings } from '../src/shared/linear-experiment.js';
+import { runAdversarialExperiment, type AdversarialExperimentSettings } from '../src/shared/adversarial-experiment.js';
 import type { GridCell } from '../src/shared/images.js';
 import type { FromWorker, PhaseResult, ToWorker } from './protocol.js';
 // The three binaries of the wasm backend, served as files by Vite; bundled, tfjs cannot find them
-// itself (FIELD-NOTES). The threaded build's pthread worker script is inlined in tfjs-backend-wasm 4.x
+// itself (it looks for them beside its own module, which the bundle moved). The threaded build's pthread worker script is inlined in tfjs-backend-wasm 4.x
 // (it makes a blob: worker), so these three URLs are all a bundled app has to provide.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -103,8 +102,8 @@ function samplePicks(test: BinaryData): number[] {
 
 function phaseResult(phase: Phase, report: ModelReport, model: LinearModel, test: BinaryData, settings: LinearExperimentSettings): PhaseResult {
   const logits = tf.tidy(() => Float32Array.from(model.logits(tf.tensor2d(test.x, [test.n, test.dim])).dataSync()));
-  // exactLinearMarginChange = −ε‖θ‖_*; with ε = 1 it gives −‖θ‖_*.
-  const dualNorm = -exactLinearMarginChange(model, { threatModel: new LpBall({ norm: settings.norm, epsilon: 1 }) });
+  // ‖θ‖_*: the exact attack lowers every margin y·f(x) by ε‖θ‖_*
+  const dualNorm = tf.tidy(() => lpNorm(tf.reshape(model.weight, [1, -1]), dualNormOf(settings.norm)).dataSync()[0]!);
   const clean: GridCell[] = samplePicks(test).map((i) => ({
     pixels: test.x.slice(i * test.dim, (i + 1) * test.dim),
     predicted: logits[i]! > 0 ? settings.digits[1] : settings.digits[0],
@@ -169,7 +168,7 @@ async function stoppable(work: (signal: AbortSignal) => Promise<void>): Promise<
 async function run(settings: LinearExperimentSettings, mnistUrl: string, signal: AbortSignal): Promise<void> {
   const data = await mnistUnlessStopped(mnistUrl, signal);
   const due = throttle();
-  const result = await runLinearExperimentAsync(data, settings, {
+  const result = await runLinearExperiment(data, settings, {
     signal,
     onPhase: (phase) => post({ type: 'phase', phase }),
     onProgress: (phase, progress) => {
@@ -182,12 +181,14 @@ async function run(settings: LinearExperimentSettings, mnistUrl: string, signal:
 }
 
 /** The FGSM / PGD tab: a standard and (optionally) a PGD-trained 10-class model, attacked both ways. */
-async function runAdversarial(settings: GradientAttackSettings, mnistUrl: string, signal: AbortSignal): Promise<void> {
+async function runAdversarial(settings: AdversarialExperimentSettings, pgdTraining: boolean, mnistUrl: string, signal: AbortSignal): Promise<void> {
   const data = await mnistUnlessStopped(mnistUrl, signal);
   const t0 = performance.now();
   const due = throttle();
-  const result = await runGradientAttackExperiment(data, settings, {
+  const result = await runAdversarialExperiment(data, settings, {
     signal,
+    pgdTraining,
+    attackedDigits: true,
     onPhase: (phase, stage) => post({ type: 'adv-phase', phase, stage }),
     onProgress: (phase, progress) => {
       if (due(progress.step === progress.stepsPerEpoch)) post({ type: 'adv-progress', phase, progress });
@@ -196,7 +197,7 @@ async function runAdversarial(settings: GradientAttackSettings, mnistUrl: string
     onEvaluateProgress: (phase, done, total) => {
       if (due(done === total)) post({ type: 'adv-evaluate-progress', phase, done, total });
     },
-    onPhaseEnd: (report) => post({ type: 'adv-phase-done', report }),
+    onPhaseEnd: (phase, report) => post({ type: 'adv-phase-done', report: { ...report, phase, digits: report.digits! } }),
   });
   post({ type: 'adv-done', nTrain: result.nTrain, nTest: result.nTest, rows: result.rows, cols: result.cols, seconds: (performance.now() - t0) / 1000 });
 }
@@ -283,7 +284,7 @@ addEventListener('message', (event: MessageEvent<ToWorker>) => {
     if (backendReady === undefined) throw new Error('the worker got a task before init');
     await backendReady;
     if (msg.type === 'run') await stoppable((signal) => run(msg.settings, msg.mnistUrl, signal));
-    else if (msg.type === 'run-adversarial') await stoppable((signal) => runAdversarial(msg.settings, msg.mnistUrl, signal));
+    else if (msg.type === 'run-adversarial') await stoppable((signal) => runAdversarial(msg.settings, msg.pgdTraining, msg.mnistUrl, signal));
     else if (msg.type === 'bench-mlp') benchMlp(msg.steps);
   };
   task().catch((e: unknown) => post({ type: 'error', message: describe(e) }));

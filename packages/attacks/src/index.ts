@@ -3,6 +3,8 @@ export type { AttackSpec, PgdAttackSpec, FgsmAttackSpec, ExactLinearAttackSpec, 
 export { attackFromSpec } from './attack-from-spec.js';
 export { isAttack } from './is-attack.js';
 export { exactLinear, exactLinearAttack, exactLinearPerturbation, exactLinearMarginChange } from './exact-linear.js';
+export { linearAttackedError } from './linear-attacked-error.js';
+export type { LinearAttackedErrorOptions } from './linear-attacked-error.js';
 export type { ExactLinearOptions, ExactLinearResult } from './exact-linear.js';
 export { fgsm, fgsmAttack } from './fgsm.js';
 export type { FgsmOptions, FgsmAttackOptions } from './fgsm.js';

@@ -12,6 +12,8 @@ export { mnistSplitFromIdx } from './mnist-split-from-idx.js';
 export type { Mnist, MnistSplit } from './mnist-split.js';
 export { selectDigits } from './select-digits.js';
 export { selectAll } from './select-all.js';
+export { syntheticData } from './synthetic-data.js';
+export type { SyntheticDataOptions } from './synthetic-data.js';
 export type { BinaryData } from './binary-data.js';
 export type { ClassData } from './class-data.js';
 export { batchOrder } from './batch-order.js';

@@ -6,13 +6,18 @@ export function formatAdversarialTable(r: AdversarialExperimentResult, backend: 
   const s = r.settings;
   const tutorialSetting = s.model === 'cnn' && s.epsilon === 0.1 && s.epochs === 10 && s.trainSize === undefined && s.testSize === undefined && s.trainSteps === 20 && !s.clip;
   const ref = (v: number | undefined): string => (v === undefined ? '—' : v.toFixed(4));
+  const p = r.pgdTrained;
   const rows: [string, number, number | undefined][] = [
     ['standard model, clean test error', r.standard.cleanError, TUTORIAL_CNN.standard.cleanError],
     ['standard model, FGSM test error', r.standard.fgsmError, undefined],
     ['standard model, PGD test error', r.standard.pgdError, TUTORIAL_CNN.standard.pgdError],
-    ['PGD-trained model, clean test error', r.pgdTrained.cleanError, TUTORIAL_CNN.pgdTrained.cleanError],
-    ['PGD-trained model, FGSM test error', r.pgdTrained.fgsmError, undefined],
-    ['PGD-trained model, PGD test error', r.pgdTrained.pgdError, TUTORIAL_CNN.pgdTrained.pgdError],
+    ...(p === undefined
+      ? []
+      : ([
+          ['PGD-trained model, clean test error', p.cleanError, TUTORIAL_CNN.pgdTrained.cleanError],
+          ['PGD-trained model, FGSM test error', p.fgsmError, undefined],
+          ['PGD-trained model, PGD test error', p.pgdError, TUTORIAL_CNN.pgdTrained.pgdError],
+        ] as [string, number, number | undefined][])),
   ];
   const model = s.model === 'cnn' ? 'the tutorial CNN' : `MLP 784-${s.hiddenSizes.join('-')}-10`;
   const lines = [
@@ -22,9 +27,9 @@ export function formatAdversarialTable(r: AdversarialExperimentResult, backend: 
     `${''.padEnd(40)}${'advkit'.padStart(10)}${'tutorial CNN'.padStart(14)}`,
     ...rows.map(([name, ours, theirs]) => `${name.padEnd(40)}${ours.toFixed(4).padStart(10)}${ref(theirs).padStart(14)}`),
     '',
-    `training time: standard ${r.standard.trainSeconds.toFixed(1)} s, PGD-trained ${r.pgdTrained.trainSeconds.toFixed(1)} s; evaluation ${(r.standard.evalSeconds + r.pgdTrained.evalSeconds).toFixed(1)} s`,
+    `training time: standard ${r.standard.trainSeconds.toFixed(1)} s${p === undefined ? '' : `, PGD-trained ${p.trainSeconds.toFixed(1)} s`}; evaluation ${(r.standard.evalSeconds + (p?.evalSeconds ?? 0)).toFixed(1)} s`,
   ];
   if (!tutorialSetting) lines.push('(the tutorial figures are for its CNN on all of MNIST, 10 epochs, PGD-20 training: compare trends, not values)');
-  for (const w of [...r.standard.warnings.map((w) => `standard: ${w}`), ...r.pgdTrained.warnings.map((w) => `PGD-trained: ${w}`)]) lines.push(`warning — ${w}`);
+  for (const w of [...r.standard.warnings.map((w) => `standard: ${w}`), ...(p?.warnings ?? []).map((w) => `PGD-trained: ${w}`)]) lines.push(`warning — ${w}`);
   return lines.join('\n');
 }

@@ -1,21 +1,34 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
+import { CliFileError } from './cli-errors.js';
+
+/** The temporary name of an atomic write of `path` by this process: `.<name>.<pid>.<ms>.tmp` beside it. */
+export const TEMP_FILE = /^\.([\w.-]+)\.(\d+)\.(\d+)\.tmp$/;
 
 /**
  * Writes `data` to `path` atomically: a temporary file in the same directory, fsync, then rename over
- * the target, so a crash leaves either the old file or the new one, never a torn one.
+ * the target, so a crash leaves either the old file or the new one, never a torn one. On any failure
+ * (open, write, fsync, close, rename: a full disk, a directory in the way) the temporary file is removed
+ * and a {@link CliFileError} naming `path` is thrown.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fh = await open(tmp, 'w');
+  let fh;
   try {
-    await fh.writeFile(data);
-    await fh.sync();
+    fh = await open(tmp, 'w');
   } catch (e) {
-    await fh.close();
-    await unlink(tmp).catch(() => undefined);
-    throw e;
+    throw new CliFileError('write', path, e);
   }
-  await fh.close();
-  await rename(tmp, path);
+  try {
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw new CliFileError('write', path, e);
+  }
 }

@@ -1,25 +1,13 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { Cnn, Mlp, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { fgsmAttack, pgdAttack } from '@advkit/attacks';
+import { fgsm, fgsmAttack, pgd, pgdAttack } from '@advkit/attacks';
 import { CheckpointError } from '@advkit/core';
+import { robustEvaluate } from '@advkit/attacks/evaluate';
+import { train, standardStep, adversarialStep, piecewiseSchedule, type EpochMetrics, type StepExecutor, type TrainProgress } from '@advkit/trainers';
+import { selectAll, type ClassData, type Mnist, type MnistSplit } from '@advkit/datasets';
 import { phaseCheckpointOptions, sameSettings, type PhaseCheckpointing } from './phase-checkpoint-options.js';
-import {
-  sgd,
-  sgdAsync,
-  adversarialSgd,
-  adversarialSgdAsync,
-  robustEvaluate,
-  robustEvaluateAsync,
-  piecewiseSchedule,
-  type EpochMetrics,
-  type TrainProgress,
-  type AsyncTrainOptions,
-  type TrainResult,
-  type TrainingState,
-  type RobustEvaluation,
-  type RobustEvaluateOptions,
-} from '@advkit/trainers';
-import { selectAll, type ClassData, type Mnist } from '@advkit/datasets';
+import type { GridCell } from './images.js';
 
 /** Settings of the multi-class (adversarial training) experiment; see {@link adversarialDefaults}. */
 export interface AdversarialExperimentSettings {
@@ -73,39 +61,186 @@ export function adversarialDefaults(model: 'mlp' | 'cnn'): AdversarialExperiment
   };
 }
 
+/**
+ * The web page's FGSM / PGD tab: a short run of the same experiment, sized for a browser tab on 2 cores
+ * (well under a minute for the MLP): the first 10,000 training and 1,000 test images, 3 epochs of SGD at
+ * 0.3 (a short schedule wants a larger step than the tutorial's 0.1), PGD ε = 0.1 with 10 steps of 0.02
+ * (the tutorial's 20 × 0.01: a total travel of 2ε) for training and evaluation, attacks kept in [0, 1].
+ * The tutorial's CNN gets 2 epochs of lr 0.2 (at 0.1 it is still at chance after 100 steps; at 0.5 it
+ * stalls), 3 PGD training steps of 0.04 and 500 test images: a forward and backward pass takes about
+ * 0.35 s per batch of 100 on wasm, so that run takes minutes.
+ */
+export function pageDefaults(model: 'mlp' | 'cnn'): AdversarialExperimentSettings {
+  const base = { ...adversarialDefaults(model), clip: true, testSize: 1000, epsilon: 0.1, evalSteps: 10, evalStepSize: 0.02 };
+  return model === 'mlp'
+    ? { ...base, trainSize: 10_000, epochs: 3, learningRate: 0.3, trainSteps: 10, trainStepSize: 0.02 }
+    : { ...base, trainSize: 10_000, testSize: 500, epochs: 2, learningRate: 0.2, trainSteps: 3, trainStepSize: 0.04 };
+}
+
+/** The two models: trained on clean images, and trained on PGD-attacked ones (Madry et al.'s min-max). */
+export type TrainPhase = 'standard' | 'pgd-trained';
+
+/** A few test digits (the first of each class), clean and attacked, with one model's predictions. */
+export interface AttackedDigits {
+  /** The true labels, in the order of the cells below. */
+  labels: number[];
+  clean: GridCell[];
+  fgsm: GridCell[];
+  pgd: GridCell[];
+}
+
 export interface AdversarialModelReport {
   cleanError: number;
   fgsmError: number;
   pgdError: number;
-  /** Wrong on the clean input, under FGSM or under PGD. */
+  /** Wrong on the clean input, under FGSM or under PGD (per-example worst case). */
   robustError: number;
+  /** How many test examples were wrong clean, broken by FGSM, broken by PGD only, and never broken. */
+  brokenBy: { clean: number; fgsm: number; pgd: number; none: number };
+  /** The epochs' own training times summed (across resumes too). */
   trainSeconds: number;
   evalSeconds: number;
   epochs: EpochMetrics[];
+  /** From `diagnoseAttacks` (gradient masking, saturated gradients, …); empty when nothing is suspicious. */
   warnings: string[];
+  /** With `attackedDigits: true` only (the page's pictures). */
+  digits?: AttackedDigits;
 }
 
 export interface AdversarialExperimentResult {
   settings: AdversarialExperimentSettings;
   nTrain: number;
   nTest: number;
+  rows: number;
+  cols: number;
   standard: AdversarialModelReport;
-  pgdTrained: AdversarialModelReport;
+  /** Absent with `pgdTraining: false`. */
+  pgdTrained?: AdversarialModelReport;
 }
 
-export type AdversarialPhase = 'standard' | 'pgd-trained' | 'evaluate standard' | 'evaluate pgd-trained';
-
-export interface AdversarialExperimentHooks {
-  onPhase?: (phase: AdversarialPhase) => void;
-  onProgress?: (phase: AdversarialPhase, progress: TrainProgress) => void;
-  onEpochEnd?: (phase: AdversarialPhase, metrics: EpochMetrics) => void;
-  /** During an evaluation phase, after every batch: test examples evaluated so far, and the total. */
-  onEvaluateProgress?: (phase: AdversarialPhase, done: number, total: number) => void;
+/** Checkpointing of {@link runAdversarialExperiment}: one training state and one report per phase. */
+export interface AdversarialExperimentCheckpointing extends PhaseCheckpointing<TrainPhase> {
+  /**
+   * Persists a phase's finished report with the settings it was made with (its evaluation is the slow
+   * part of a resumed CNN run). @default not saved
+   */
+  saveReport?(phase: TrainPhase, report: AdversarialModelReport & { settings: AdversarialExperimentSettings }): Promise<void>;
+  /** Reports of phases already evaluated (from `saveReport`), used instead of training and evaluating again. @default {} */
+  reports?: Partial<Record<TrainPhase, AdversarialModelReport & { settings?: unknown }>>;
 }
 
-function firstN(d: ClassData, n: number | undefined): ClassData {
-  if (n === undefined || n >= d.n) return d;
-  return { ...d, x: d.x.subarray(0, n * d.dim), y: d.y.subarray(0, n), n };
+export interface AdversarialExperimentOptions {
+  /** Stop: the run rejects with `signal.reason` after the current training step or evaluation batch. @default none */
+  signal?: AbortSignal;
+  /** Train the second, PGD-trained model too. @default true */
+  pgdTraining?: boolean;
+  /** Attack the first test image of each class and return the pictures (`report.digits`). @default false */
+  attackedDigits?: boolean;
+  /** Save and resume each phase. @default none */
+  checkpointing?: AdversarialExperimentCheckpointing;
+  /**
+   * Where the training steps run, e.g. `dataParallel({ workers })` of `@advkit/trainers/node` (the same
+   * steps on several cores; checkpoints are interchangeable). @default this thread
+   */
+  executor?: StepExecutor;
+  /** A model starts training, or its evaluation starts. */
+  onPhase?: (phase: TrainPhase, stage: 'train' | 'evaluate') => void;
+  onProgress?: (phase: TrainPhase, progress: TrainProgress) => void;
+  onEpochEnd?: (phase: TrainPhase, metrics: EpochMetrics) => void;
+  /** During an evaluation, after every batch: test examples evaluated so far, and the total. */
+  onEvaluateProgress?: (phase: TrainPhase, done: number, total: number) => void;
+  /** A model is trained and evaluated (or its saved report restored), before the next one starts. */
+  onPhaseEnd?: (phase: TrainPhase, report: AdversarialModelReport) => void;
+}
+
+/**
+ * Chapter 4 of Kolter & Madry's tutorial ("Adversarial Robustness: Theory and Practice") on 10-class
+ * MNIST: a standard and (unless `pgdTraining: false`) a PGD-trained model, same init and shuffles, each
+ * evaluated clean, under FGSM and under PGD (L∞ ball of radius ε, ∩ [0, 1] when `clip`; no random start,
+ * as the tutorial) with the per-example worst case. The training set is the first `trainSize` images,
+ * the test set the first `testSize`. The one runner of this experiment: the CLI's `adversarial` command
+ * and the page's FGSM / PGD tab run it with different settings.
+ *
+ * Training (`train` of @advkit/trainers) and evaluation (`robustEvaluate`, batch by batch) yield to the event loop, so a
+ * signal handler or a Stop button can abort `signal` at any time (the promise rejects with
+ * `signal.reason`). With `checkpointing` it saves each phase's training state after every epoch (and
+ * when stopped), resumes from `checkpointing.resume`, saves each finished report and skips a phase
+ * whose report was saved. States and reports carry the settings; ones saved with other settings are
+ * refused with CheckpointError. The attacks have no random start, so an interrupted and resumed run
+ * gives the same numbers, bit for bit, as one that never stopped. Leaves no tensors behind.
+ */
+export async function runAdversarialExperiment(mnist: Mnist, settings: AdversarialExperimentSettings, options: AdversarialExperimentOptions = {}): Promise<AdversarialExperimentResult> {
+  const fn = 'runAdversarialExperiment';
+  const s = settings;
+  const o = options;
+  const trainSet = selectAll(firstImages(mnist.train, s.trainSize));
+  const test = selectAll(firstImages(mnist.test, s.testSize));
+  const threatModel = new LpBall({ norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) });
+  const ck = o.checkpointing;
+  const signal = o.signal === undefined ? {} : { signal: o.signal };
+  const run = async (phase: TrainPhase): Promise<AdversarialModelReport> => {
+    const saved = ck?.reports?.[phase];
+    if (saved !== undefined) {
+      if (!sameSettings(saved.settings, s)) throw new CheckpointError(`${fn}: the saved ${phase} report was made with other settings (${JSON.stringify(saved.settings)}); rerun with those or start afresh`);
+      const { settings: _s, ...report } = saved;
+      o.onPhaseEnd?.(phase, report);
+      return report;
+    }
+    const model = makeModel(s);
+    try {
+      o.onPhase?.(phase, 'train');
+      const trained = await train(model, trainSet, {
+        step: phase === 'standard' ? standardStep() : adversarialStep(pgdAttack({ threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false })),
+        epochs: s.epochs,
+        batchSize: s.batchSize,
+        seed: s.seed,
+        learningRate: piecewiseSchedule(s.decayEpoch <= s.epochs ? [[1, s.learningRate], [s.decayEpoch, s.learningRate / 10]] : [[1, s.learningRate]]),
+        onProgress: (p: TrainProgress) => o.onProgress?.(phase, p),
+        onEpochEnd: (m: EpochMetrics) => o.onEpochEnd?.(phase, m),
+        ...phaseCheckpointOptions(fn, phase, s, ck, o.signal),
+        ...(o.executor === undefined ? {} : { executor: o.executor }),
+      });
+      o.signal?.throwIfAborted();
+      o.onPhase?.(phase, 'evaluate');
+      const t0 = performance.now();
+      const evalPgd = { threatModel, steps: s.evalSteps, stepSize: s.evalStepSize, randomStart: false };
+      const ev = await robustEvaluate(model, test, {
+        attacks: [fgsmAttack({ threatModel }), pgdAttack(evalPgd)],
+        batchSize: s.batchSize,
+        onProgress: (done, total) => o.onEvaluateProgress?.(phase, done, total),
+        ...signal,
+      });
+      const count = (b: (typeof ev.brokenBy)[number]): number => ev.brokenBy.filter((v) => v === b).length;
+      const report: AdversarialModelReport = {
+        cleanError: ev.cleanError,
+        fgsmError: ev.perAttack[0]!.error,
+        pgdError: ev.perAttack[1]!.error,
+        robustError: ev.robustError,
+        brokenBy: { clean: count('clean'), fgsm: count(0), pgd: count(1), none: count(null) },
+        trainSeconds: trained.epochs.reduce((t, e) => t + e.seconds, 0),
+        evalSeconds: (performance.now() - t0) / 1000,
+        epochs: trained.epochs,
+        warnings: ev.warnings,
+      };
+      await ck?.saveReport?.(phase, { ...report, settings: s });
+      if (o.attackedDigits === true) report.digits = attackedDigits(model, test, threatModel, evalPgd);
+      o.onPhaseEnd?.(phase, report);
+      return report;
+    } finally {
+      model.dispose();
+    }
+  };
+  const result: AdversarialExperimentResult = { settings, nTrain: trainSet.n, nTest: test.n, rows: mnist.test.rows, cols: mnist.test.cols, standard: await run('standard') };
+  if (o.pgdTraining !== false) result.pgdTrained = await run('pgd-trained');
+  return result;
+}
+
+/** The first `n` examples of a split, as views (so selectAll copies only those, not all 60,000). */
+function firstImages(split: MnistSplit, n: number | undefined): MnistSplit {
+  if (n === undefined || n >= split.count) return split;
+  const count = Math.max(0, Math.floor(n));
+  const dim = split.rows * split.cols;
+  return { ...split, images: split.images.subarray(0, count * dim), labels: split.labels.subarray(0, count), count };
 }
 
 function makeModel(s: AdversarialExperimentSettings): Model {
@@ -114,158 +249,29 @@ function makeModel(s: AdversarialExperimentSettings): Model {
     : new Mlp({ inputShape: [784], hiddenSizes: s.hiddenSizes, numClasses: 10, seed: s.seed });
 }
 
-/**
- * Chapter 4 of Kolter & Madry's tutorial on full 10-class MNIST: a standard and a PGD-trained model
- * (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞; in [0, 1] when `clip`).
- */
-export function runAdversarialExperiment(mnist: Mnist, settings: AdversarialExperimentSettings, hooks: AdversarialExperimentHooks = {}): AdversarialExperimentResult {
-  const ctx = prepare(mnist, settings);
-  const run = (phase: TrainPhase): AdversarialModelReport => {
-    const model = makeModel(settings);
-    try {
-      hooks.onPhase?.(phase);
-      const opts = trainOptions(ctx, phase, hooks);
-      const r = phase === 'standard' ? sgd(model, ctx.train, opts) : adversarialSgd(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
-      const evaluation = startEvaluation(ctx, phase, r, hooks);
-      return evaluation.report(robustEvaluate(model, ctx.test, evaluation.options));
-    } finally {
-      model.dispose();
-    }
-  };
-  const standard = run('standard');
-  const pgdTrained = run('pgd-trained');
-  return { settings, nTrain: ctx.train.n, nTest: ctx.test.n, standard, pgdTrained };
-}
-
-/** The two training phases, each checkpointed on its own. */
-export type TrainPhase = 'standard' | 'pgd-trained';
-
-/** Checkpointing of {@link runAdversarialExperimentAsync}: one training state and one report per phase. */
-export interface AdversarialExperimentCheckpointing extends PhaseCheckpointing<TrainPhase> {
-  /** Persists a phase's finished report (its evaluation is the slow part of a resumed CNN run). @default not saved */
-  saveReport?(phase: TrainPhase, report: AdversarialModelReport): Promise<void>;
-  /** Reports of phases already evaluated (from `saveReport`), used instead of training and evaluating again. @default {} */
-  reports?: Partial<Record<TrainPhase, AdversarialModelReport & { settings?: unknown }>>;
-}
-
-/**
- * Trains one phase in place of the built-in single-process trainers (`sgdAsync`, `adversarialSgdAsync`
- * with the tutorial's PGD): e.g. `dataParallelSgd` from `@advkit/trainers/node` on several cores. It
- * gets the phase's options (schedule, callbacks, checkpointing, signal) and must take the same steps.
- */
-export type PhaseTrainer = (phase: TrainPhase, model: Model, data: ClassData, options: AsyncTrainOptions) => Promise<TrainResult>;
-
-/**
- * {@link runAdversarialExperiment} that can be checkpointed and stopped: it trains with the async
- * trainers (`sgdAsync`, `adversarialSgdAsync`: they yield to the event loop, so a SIGINT handler or a Stop
- * button can abort `signal`), saves each phase's training state after every epoch (and when stopped),
- * resumes each phase from `checkpointing.resume`, and skips a phase whose report was saved. States and
- * reports carry the experiment settings; ones saved with other settings are refused with CheckpointError.
- * The attacks have no random start, so an interrupted and resumed run gives the same numbers, bit for bit,
- * as one that never stopped. Rejects with `signal.reason` when aborted.
- */
-export async function runAdversarialExperimentAsync(
-  mnist: Mnist,
-  settings: AdversarialExperimentSettings,
-  hooks: AdversarialExperimentHooks & { signal?: AbortSignal; checkpointing?: AdversarialExperimentCheckpointing; trainer?: PhaseTrainer } = {},
-): Promise<AdversarialExperimentResult> {
-  const fn = 'runAdversarialExperimentAsync';
-  const ctx = prepare(mnist, settings);
-  const ck = hooks.checkpointing;
-  const extra = (phase: TrainPhase) => phaseCheckpointOptions(fn, phase, settings, ck, hooks.signal);
-  const run = async (phase: TrainPhase): Promise<AdversarialModelReport> => {
-    const saved = ck?.reports?.[phase];
-    if (saved !== undefined) {
-      if (!sameSettings(saved.settings, settings)) throw new CheckpointError(`${fn}: the saved ${phase} report was made with other settings (${JSON.stringify(saved.settings)}); rerun with those or start afresh`);
-      const { settings: _s, ...report } = saved;
-      return report;
-    }
-    const model = makeModel(settings);
-    try {
-      hooks.onPhase?.(phase);
-      const opts = { ...trainOptions(ctx, phase, hooks), ...extra(phase) };
-      const r =
-        hooks.trainer !== undefined
-          ? await hooks.trainer(phase, model, ctx.train, opts)
-          : phase === 'standard'
-            ? await sgdAsync(model, ctx.train, opts)
-            : await adversarialSgdAsync(model, ctx.train, { ...opts, attack: trainingAttack(ctx) });
-      hooks.signal?.throwIfAborted();
-      // evaluated batch by batch, so Ctrl-C / Stop also works during the evaluation (minutes for the CNN)
-      const evaluation = startEvaluation(ctx, phase, r, hooks);
-      const signal = hooks.signal;
-      const report = evaluation.report(await robustEvaluateAsync(model, ctx.test, { ...evaluation.options, ...(signal === undefined ? {} : { signal }) }));
-      await ck?.saveReport?.(phase, report);
-      return report;
-    } finally {
-      model.dispose();
-    }
-  };
-  const standard = await run('standard');
-  const pgdTrained = await run('pgd-trained');
-  return { settings, nTrain: ctx.train.n, nTest: ctx.test.n, standard, pgdTrained };
-}
-
-interface Context {
-  settings: AdversarialExperimentSettings;
-  train: ClassData;
-  test: ClassData;
-  threatModel: LpBall;
-}
-
-function prepare(mnist: Mnist, s: AdversarialExperimentSettings): Context {
-  return {
-    settings: s,
-    train: firstN(selectAll(mnist.train), s.trainSize),
-    test: firstN(selectAll(mnist.test), s.testSize),
-    threatModel: new LpBall({ norm: 'linf', epsilon: s.epsilon, ...(s.clip ? { box: { min: 0, max: 1 } } : {}) }),
-  };
-}
-
-function trainOptions(ctx: Context, phase: TrainPhase, hooks: AdversarialExperimentHooks) {
-  const s = ctx.settings;
-  return {
-    epochs: s.epochs,
-    batchSize: s.batchSize,
-    seed: s.seed,
-    learningRate: piecewiseSchedule(s.decayEpoch <= s.epochs ? [[1, s.learningRate], [s.decayEpoch, s.learningRate / 10]] : [[1, s.learningRate]]),
-    onProgress: (p: TrainProgress) => hooks.onProgress?.(phase, p),
-    onEpochEnd: (m: EpochMetrics) => hooks.onEpochEnd?.(phase, m),
-  };
-}
-
-/** The tutorial's training attack: PGD with `trainSteps` steps of `trainStepSize`, no random start. */
-function trainingAttack(ctx: Context) {
-  const s = ctx.settings;
-  return pgdAttack({ threatModel: ctx.threatModel, steps: s.trainSteps, stepSize: s.trainStepSize, randomStart: false });
-}
-
-/**
- * Starts the evaluation of a phase (clean, FGSM and PGD with `evalSteps` of `evalStepSize` and no random
- * start, per-example worst case): reports the phase, and returns the options to evaluate with
- * (`robustEvaluate`, or `robustEvaluateAsync` with a signal: same batches, same attacks, same numbers)
- * and `report`, which turns the evaluation into the phase's report.
- */
-function startEvaluation(ctx: Context, phase: TrainPhase, r: TrainResult, hooks: AdversarialExperimentHooks) {
-  const s = ctx.settings;
-  const evalPhase: AdversarialPhase = phase === 'standard' ? 'evaluate standard' : 'evaluate pgd-trained';
-  hooks.onPhase?.(evalPhase);
-  const t0 = performance.now();
-  const options: RobustEvaluateOptions = {
-    onProgress: (done, total) => hooks.onEvaluateProgress?.(evalPhase, done, total),
-    attacks: [fgsmAttack({ threatModel: ctx.threatModel }), pgdAttack({ threatModel: ctx.threatModel, steps: s.evalSteps, stepSize: s.evalStepSize, randomStart: false })],
-    batchSize: s.batchSize,
-  };
-  const report = (ev: RobustEvaluation): AdversarialModelReport => ({
-    cleanError: ev.cleanError,
-    fgsmError: ev.perAttack[0]!.error,
-    pgdError: ev.perAttack[1]!.error,
-    robustError: ev.robustError,
-    // the epochs' own times: across resumes too (r.seconds counts only this process's part)
-    trainSeconds: r.epochs.reduce((t, e) => t + e.seconds, 0),
-    evalSeconds: (performance.now() - t0) / 1000,
-    epochs: r.epochs,
-    warnings: ev.warnings,
+/** The first test example of each class (in test order), clean, under FGSM and under PGD, with the model's predictions. */
+function attackedDigits(model: Model, test: ClassData, threatModel: LpBall, pgdOptions: { steps: number; stepSize: number; randomStart: boolean }): AttackedDigits {
+  const picks: number[] = [];
+  for (let c = 0; c < test.numClasses; c++) {
+    const i = test.y.indexOf(c);
+    if (i >= 0) picks.push(i);
+  }
+  const { dim } = test;
+  const x = new Float32Array(picks.length * dim);
+  picks.forEach((i, k) => x.set(test.x.subarray(i * dim, (i + 1) * dim), k * dim));
+  const labels = picks.map((i) => test.y[i]!);
+  if (picks.length === 0) return { labels, clean: [], fgsm: [], pgd: [] };
+  // per input (clean, FGSM, PGD): the pictures and the model's predicted classes
+  const rows = tf.tidy(() => {
+    const xs = tf.tensor(x, [picks.length, ...model.inputShape]);
+    const ys = tf.tensor1d(labels, 'int32');
+    const inputs = [xs, fgsm(model, xs, ys, { threatModel }), pgd(model, xs, ys, { threatModel, ...pgdOptions })];
+    return inputs.map((t) => ({ pixels: t.dataSync() as Float32Array, predicted: tf.argMax(model.logits(t), 1).dataSync() as Int32Array }));
   });
-  return { options, report };
+  const cells = (v: number): GridCell[] =>
+    labels.map((label, k) => {
+      const predicted = rows[v]!.predicted[k]!;
+      return { pixels: rows[v]!.pixels.slice(k * dim, (k + 1) * dim), predicted, correct: predicted === label };
+    });
+  return { labels, clean: cells(0), fgsm: cells(1), pgd: cells(2) };
 }

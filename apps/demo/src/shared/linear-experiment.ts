@@ -2,15 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LinearModel } from '@advkit/models';
 import { LpBall, type Norm } from '@advkit/threat-models';
 import { exactLinear, exactLinearAttack, exactLinearPerturbation } from '@advkit/attacks';
-import {
-  sgd,
-  robustLinearSgd,
-  sgdAsync,
-  robustLinearSgdAsync,
-  evaluate,
-  type EpochMetrics,
-  type TrainProgress,
-} from '@advkit/trainers';
+import { evaluate } from '@advkit/attacks/evaluate';
+import { sgd, robustLinearSgd, type EpochMetrics, type TrainProgress } from '@advkit/trainers';
 import { selectDigits, type Mnist, type BinaryData } from '@advkit/datasets';
 import type { GridCell } from './images.js';
 import { phaseCheckpointOptions, type PhaseCheckpointing } from './phase-checkpoint-options.js';
@@ -67,7 +60,14 @@ export interface LinearExperimentResult {
 
 export type Phase = 'standard' | 'robust';
 
-export interface LinearExperimentHooks {
+/** Checkpointing of {@link runLinearExperiment}: one saved state per phase (a finished phase is restored without retraining). */
+export type LinearExperimentCheckpointing = PhaseCheckpointing<Phase>;
+
+export interface LinearExperimentOptions {
+  /** Stop: the run rejects with `signal.reason` after the current training step. @default none */
+  signal?: AbortSignal;
+  /** Save and resume each phase. @default none */
+  checkpointing?: LinearExperimentCheckpointing;
   onPhase?: (phase: Phase) => void;
   onProgress?: (phase: Phase, progress: TrainProgress) => void;
   onEpochEnd?: (phase: Phase, metrics: EpochMetrics) => void;
@@ -81,40 +81,44 @@ export interface LinearExperimentHooks {
 
 /**
  * The tutorial's linear experiment with advkit's packages: train a logistic model by SGD, attack it
- * exactly, train a robust one on the closed-form robust loss, attack that too. Shared by the CLI and
- * the browser page. Leaves no tensors behind.
+ * exactly, train a robust one on the closed-form robust loss, attack that too. The one runner of this
+ * experiment, shared by the CLI and the browser page.
+ *
+ * The trainers are async and yield to the event loop ( so a signal handler or a Stop
+ * button can abort `signal`; the promise then rejects with `signal.reason`). With `checkpointing` it
+ * saves each phase's state after every epoch (and when stopped) and resumes each phase from
+ * `checkpointing.resume`; states record their phase and the settings (`state.meta`), and a state saved
+ * with other settings is refused with CheckpointError. An interrupted and resumed run gives the numbers
+ * of an uninterrupted one, bit for bit. Leaves no tensors behind.
  */
-export function runLinearExperiment(mnist: Mnist, settings: LinearExperimentSettings, hooks: LinearExperimentHooks = {}): LinearExperimentResult {
-  const ctx = prepare(mnist, settings);
-  const standard = phaseReport(ctx, 'standard', hooks, (model) => sgd(model, ctx.train, trainOptions(ctx, 'standard', hooks)));
-  const robust = phaseReport(ctx, 'robust', hooks, (model) => robustLinearSgd(model, ctx.train, { ...trainOptions(ctx, 'robust', hooks), threatModel: ctx.threatModel }));
-  return result(ctx, standard, robust);
-}
-
-/** Checkpointing of {@link runLinearExperimentAsync}: one saved state per phase (a finished phase is restored without retraining). */
-export type LinearExperimentCheckpointing = PhaseCheckpointing<Phase>;
-
-/**
- * {@link runLinearExperiment} that can be checkpointed and stopped: it trains with the async trainers
- * (which yield to the event loop, so a SIGINT handler or a Stop button can abort `signal`), saves each
- * phase's state through `checkpointing.save` after every epoch (and when stopped), and resumes each phase
- * from `checkpointing.resume`. States record their phase and the experiment settings (`state.meta`); a
- * state saved with other settings is refused with CheckpointError. Gives the same numbers as the
- * synchronous runner, bit for bit, interrupted or not. Rejects with `signal.reason` when aborted.
- */
-export async function runLinearExperimentAsync(
-  mnist: Mnist,
-  settings: LinearExperimentSettings,
-  hooks: LinearExperimentHooks & { signal?: AbortSignal; checkpointing?: LinearExperimentCheckpointing } = {},
-): Promise<LinearExperimentResult> {
-  const ctx = prepare(mnist, settings);
-  const ck = hooks.checkpointing;
-  const extra = (phase: Phase) => phaseCheckpointOptions('runLinearExperimentAsync', phase, settings, ck, hooks.signal);
-  const standard = await phaseReportAsync(ctx, 'standard', hooks, (model) => sgdAsync(model, ctx.train, { ...trainOptions(ctx, 'standard', hooks), ...extra('standard') }));
-  const robust = await phaseReportAsync(ctx, 'robust', hooks, (model) =>
-    robustLinearSgdAsync(model, ctx.train, { ...trainOptions(ctx, 'robust', hooks), threatModel: ctx.threatModel, ...extra('robust') }),
-  );
-  return result(ctx, standard, robust);
+export async function runLinearExperiment(mnist: Mnist, settings: LinearExperimentSettings, options: LinearExperimentOptions = {}): Promise<LinearExperimentResult> {
+  const train = selectDigits(mnist.train, settings.digits);
+  const test = selectDigits(mnist.test, settings.digits);
+  const ctx: Context = { mnist, settings, train, test, threatModel: new LpBall({ norm: settings.norm, epsilon: settings.epsilon }) };
+  const phase = async (p: Phase): Promise<ModelReport> => {
+    options.onPhase?.(p);
+    const model = new LinearModel({ inputSize: train.dim, seed: settings.seed });
+    try {
+      const trainOptions = {
+        batchSize: settings.batchSize,
+        seed: settings.seed,
+        epochs: p === 'standard' ? settings.epochs : settings.robustEpochs,
+        learningRate: p === 'standard' ? settings.learningRate : settings.robustLearningRate,
+        onProgress: (pr: TrainProgress) => options.onProgress?.(p, pr),
+        onEpochEnd: (m: EpochMetrics) => options.onEpochEnd?.(p, m),
+        ...phaseCheckpointOptions('runLinearExperiment', p, settings, options.checkpointing, options.signal),
+      };
+      const run = p === 'standard' ? await sgd(model, train, trainOptions) : await robustLinearSgd(model, train, { ...trainOptions, threatModel: ctx.threatModel });
+      const r = report(ctx, model, run);
+      options.onPhaseEnd?.(p, r, model, test);
+      return r;
+    } finally {
+      model.dispose();
+    }
+  };
+  const standard = await phase('standard');
+  const robust = await phase('robust');
+  return { settings, nTrain: train.n, nTest: test.n, rows: mnist.test.rows, cols: mnist.test.cols, standard, robust };
 }
 
 interface Context {
@@ -126,48 +130,6 @@ interface Context {
 }
 
 type TrainRun = { seconds: number; epochs: EpochMetrics[] };
-
-function prepare(mnist: Mnist, settings: LinearExperimentSettings): Context {
-  const train = selectDigits(mnist.train, settings.digits);
-  const test = selectDigits(mnist.test, settings.digits);
-  return { mnist, settings, train, test, threatModel: new LpBall({ norm: settings.norm, epsilon: settings.epsilon }) };
-}
-
-function trainOptions(ctx: Context, phase: Phase, hooks: LinearExperimentHooks) {
-  const s = ctx.settings;
-  return {
-    batchSize: s.batchSize,
-    seed: s.seed,
-    epochs: phase === 'standard' ? s.epochs : s.robustEpochs,
-    learningRate: phase === 'standard' ? s.learningRate : s.robustLearningRate,
-    onProgress: (p: TrainProgress) => hooks.onProgress?.(phase, p),
-    onEpochEnd: (m: EpochMetrics) => hooks.onEpochEnd?.(phase, m),
-  };
-}
-
-function phaseReport(ctx: Context, phase: Phase, hooks: LinearExperimentHooks, trainFn: (m: LinearModel) => TrainRun): ModelReport {
-  hooks.onPhase?.(phase);
-  const model = new LinearModel({ inputSize: ctx.train.dim, seed: ctx.settings.seed });
-  try {
-    const r = report(ctx, model, trainFn(model));
-    hooks.onPhaseEnd?.(phase, r, model, ctx.test);
-    return r;
-  } finally {
-    model.dispose();
-  }
-}
-
-async function phaseReportAsync(ctx: Context, phase: Phase, hooks: LinearExperimentHooks, trainFn: (m: LinearModel) => Promise<TrainRun>): Promise<ModelReport> {
-  hooks.onPhase?.(phase);
-  const model = new LinearModel({ inputSize: ctx.train.dim, seed: ctx.settings.seed });
-  try {
-    const r = report(ctx, model, await trainFn(model));
-    hooks.onPhaseEnd?.(phase, r, model, ctx.test);
-    return r;
-  } finally {
-    model.dispose();
-  }
-}
 
 function report(ctx: Context, model: LinearModel, run: TrainRun): ModelReport {
   const { test, threatModel } = ctx;
@@ -187,11 +149,6 @@ function report(ctx: Context, model: LinearModel, run: TrainRun): ModelReport {
     perturbation: Float32Array.from(perturbation),
     attackedSamples: attackedSamples(model, test, threatModel, ctx.settings.digits),
   };
-}
-
-function result(ctx: Context, standard: ModelReport, robust: ModelReport): LinearExperimentResult {
-  const { mnist, settings, train, test } = ctx;
-  return { settings, nTrain: train.n, nTest: test.n, rows: mnist.test.rows, cols: mnist.test.cols, standard, robust };
 }
 
 /** 20 test digits, 10 of each class, attacked exactly, with the model's predicted digit. */

@@ -1,5 +1,6 @@
 import { CheckpointError } from '@advkit/core';
-import type { CheckpointOptions, TrainingState } from '@advkit/trainers';
+import type { CheckpointOptions } from '@advkit/trainers';
+import type { TrainingState } from '@advkit/trainers/checkpoint';
 
 /** What an experiment's async runner needs to checkpoint one of its phases. */
 export interface PhaseCheckpointing<P extends string> {

@@ -1,7 +1,7 @@
 /**
  * The published figures of the linear-model chapter of Kolter & Madry's tutorial "Adversarial
  * Robustness: Theory and Practice" (NeurIPS 2018), as re-run with the tutorial's own code
- * (FIELD-NOTES: MNIST 0 vs 1, nn.Linear(784,1), batch 100; standard SGD lr 1 × 10 epochs; exact L∞
+ * (MNIST 0 vs 1, nn.Linear(784,1), batch 100; standard SGD lr 1 × 10 epochs; exact L∞
  * attack ε = 0.2; robust training lr 0.1 × 20 epochs). They apply to that setting only.
  */
 export const TUTORIAL_LINEAR = {

@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@advkit/core';
 import { loadMnist, type Mnist } from '@advkit/datasets';
-import { runAdversarialExperiment } from './adversarial-experiment.js';
-import { gradientAttackDefaults, runGradientAttackExperiment, type GradientAttackSettings } from './gradient-attack-experiment.js';
+import { adversarialDefaults, pageDefaults, runAdversarialExperiment, type AdversarialExperimentSettings } from './adversarial-experiment.js';
 
 let mnist: Mnist;
 beforeAll(async () => {
@@ -12,8 +11,8 @@ beforeAll(async () => {
 });
 
 // A few seconds on 2 cores: 3,000 images, 2 epochs, 3 PGD steps, 300 test images.
-const small: GradientAttackSettings = {
-  ...gradientAttackDefaults('mlp'),
+const small: AdversarialExperimentSettings = {
+  ...pageDefaults('mlp'),
   trainSize: 3000,
   testSize: 300,
   epochs: 2,
@@ -23,31 +22,56 @@ const small: GradientAttackSettings = {
   evalStepSize: 0.04,
 };
 
-describe('runGradientAttackExperiment (the page’s FGSM / PGD tab)', () => {
-  it('gives the CLI experiment’s numbers for the same settings, plus attacked digits; leaks nothing', async () => {
+describe('adversarial training on real MNIST (short schedule, MLP 784-100-10)', () => {
+  it('PGD training at least halves the PGD-20 test error of the standard model', async () => {
+    // 6000 training images, 6 epochs of SGD lr 0.3; PGD training with 5 steps of 2.5ε/5; evaluation with
+    // the tutorial's PGD (ε 0.1, 20 steps of 0.01, no random start) on the first 500 test images; attacks
+    // kept in the pixel box [0, 1] (without it this small MLP gets to 0.46–0.53× in this budget, too close to
+    // the 0.5× line to assert). Measured on a 2-core machine: standard 0.080 clean / 0.792 PGD,
+    // PGD-trained 0.102 / 0.338, ~30 s.
+    const r = await runAdversarialExperiment(mnist, {
+      ...adversarialDefaults('mlp'),
+      clip: true,
+      trainSize: 6000,
+      testSize: 500,
+      epochs: 6,
+      learningRate: 0.3,
+      decayEpoch: 7,
+      trainSteps: 5,
+      trainStepSize: 0.05,
+    });
+    expect(r.nTrain).toBe(6000);
+    expect(r.nTest).toBe(500);
+    expect(r.standard.cleanError).toBeLessThan(0.15);
+    expect(r.standard.pgdError).toBeGreaterThan(0.5);
+    expect(r.pgdTrained!.pgdError).toBeLessThanOrEqual(0.5 * r.standard.pgdError);
+    // PGD is at least as strong as FGSM on both models here (no gradient masking)
+    expect(r.standard.pgdError).toBeGreaterThanOrEqual(r.standard.fgsmError);
+    expect(r.pgdTrained!.pgdError).toBeGreaterThanOrEqual(r.pgdTrained!.fgsmError);
+    expect(r.standard.warnings).toEqual([]);
+    expect(r.pgdTrained!.warnings).toEqual([]);
+  });
+});
+
+describe('runAdversarialExperiment (the CLI’s adversarial command and the page’s FGSM / PGD tab)', () => {
+  it('trains and evaluates both models in order, with attacked digits for the page; leaks nothing', async () => {
     const before = tf.memory().numTensors;
     const epochs: string[] = [];
     const phases: string[] = [];
-    const r = await runGradientAttackExperiment(mnist, small, {
+    const ends: string[] = [];
+    const r = await runAdversarialExperiment(mnist, small, {
+      attackedDigits: true,
       onPhase: (p, stage) => phases.push(`${p} ${stage}`),
+      onPhaseEnd: (p, report) => ends.push(`${p} ${report.digits === undefined ? 'no digits' : 'digits'}`),
       onEpochEnd: (p, m) => epochs.push(`${p} ${m.epoch}`),
     });
     expect(tf.memory().numTensors).toBe(before);
     expect(phases).toEqual(['standard train', 'standard evaluate', 'pgd-trained train', 'pgd-trained evaluate']);
+    expect(ends).toEqual(['standard digits', 'pgd-trained digits']);
     expect(epochs).toEqual(['standard 1', 'standard 2', 'pgd-trained 1', 'pgd-trained 2']);
     expect([r.nTrain, r.nTest, r.rows, r.cols]).toEqual([3000, 300, 28, 28]);
 
-    // the same experiment through the CLI's synchronous runner (same data, init, shuffles, attacks, batches)
-    const cli = runAdversarialExperiment(mnist, small);
-    for (const [ours, theirs] of [[r.standard, cli.standard], [r.pgdTrained!, cli.pgdTrained]] as const) {
-      expect({ clean: ours.cleanError, fgsm: ours.fgsmError, pgd: ours.pgdError, robust: ours.robustError, warnings: ours.warnings }).toEqual({
-        clean: theirs.cleanError,
-        fgsm: theirs.fgsmError,
-        pgd: theirs.pgdError,
-        robust: theirs.robustError,
-        warnings: theirs.warnings,
-      });
-      expect(ours.epochs.map((e) => e.trainLoss)).toEqual(theirs.epochs.map((e) => e.trainLoss));
+    for (const ours of [r.standard, r.pgdTrained!]) {
       // brokenBy counts add up to the test set, and the worst case is clean mistakes plus both attacks' breaks
       const b = ours.brokenBy;
       expect(b.clean + b.fgsm + b.pgd + b.none).toBe(300);
@@ -58,7 +82,7 @@ describe('runGradientAttackExperiment (the page’s FGSM / PGD tab)', () => {
     expect(r.pgdTrained!.pgdError).toBeLessThan(r.standard.pgdError);
 
     // attacked digits: the first test image of each class, clean and attacked, with the model's predictions
-    const d = r.standard.digits;
+    const d = r.standard.digits!;
     expect(d.labels).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (const cells of [d.clean, d.fgsm, d.pgd]) {
       expect(cells).toHaveLength(10);
@@ -83,9 +107,10 @@ describe('runGradientAttackExperiment (the page’s FGSM / PGD tab)', () => {
   });
 
   it('without PGD training: the standard model only', async () => {
-    const r = await runGradientAttackExperiment(mnist, { ...small, epochs: 1, pgdTraining: false });
+    const r = await runAdversarialExperiment(mnist, { ...small, epochs: 1 }, { pgdTraining: false });
     expect(r.pgdTrained).toBeUndefined();
     expect(r.standard.epochs).toHaveLength(1);
+    expect(r.standard.digits).toBeUndefined(); // pictures only when asked (the page asks)
   });
 
   it('stops on the signal mid-training, with signal.reason, and leaves no tensors', async () => {
@@ -93,7 +118,7 @@ describe('runGradientAttackExperiment (the page’s FGSM / PGD tab)', () => {
     const ac = new AbortController();
     const reason = new Error('stopped by the user');
     let stepsAfterAbort = 0;
-    const p = runGradientAttackExperiment(mnist, small, {
+    const p = runAdversarialExperiment(mnist, small, {
       signal: ac.signal,
       onProgress: (phase, prog) => {
         if (ac.signal.aborted) stepsAfterAbort++;

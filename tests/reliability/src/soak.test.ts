@@ -1,12 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, Rng } from '@advkit/core';
+import { initBackend } from '@advkit/core';
+import { syntheticData } from '@advkit/datasets';
 import { LinearModel } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { exactLinear, exactLinearAttack, fgsm, pgd } from '@advkit/attacks';
-import { sgd, robustLinearSgdAsync, evaluate, encodeTrainingState, decodeTrainingState, type TrainingState } from '@advkit/trainers';
+import { sgd, robustLinearSgd } from '@advkit/trainers';
+import { encodeTrainingState, decodeTrainingState, type TrainingState } from '@advkit/trainers/checkpoint';
+import { evaluate } from '@advkit/attacks/evaluate';
 
-// Soak test: many rounds of training (sync and async with checkpoints), evaluation under attack and
+// Soak test: many rounds of training (with and without checkpoints), evaluation under attack and
 // FGSM/PGD/exact attacks, on the wasm backend. After a warm-up round the tensor count and tensor bytes
 // must not move at all, the wasm heap must stop growing, and the process RSS must stay flat (a leak of
 // one input batch per step would add hundreds of MB here).
@@ -17,21 +20,8 @@ beforeAll(async () => {
 
 const n = 1000;
 const d = 784;
-function data(): { x: Float32Array; y: Float32Array; n: number } {
-  const rng = new Rng(1);
-  const x = new Float32Array(n * d);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const v = rng.float();
-      x[i * d + j] = v;
-      s += (j % 2 ? 1 : -1) * (v - 0.5);
-    }
-    y[i] = s > 0 ? 1 : -1;
-  }
-  return { x, y, n };
-}
+/** 1,000 examples of 784 values in [0, 1] with noiseless ±1 labels (an MNIST-sized binary problem). */
+const data = () => syntheticData({ n, inputShape: [d], numClasses: 2, seed: 1, labelNoise: 0 });
 
 function wasmHeapBytes(): number {
   const b = tf.backend() as unknown as { wasm?: { HEAP8?: Int8Array } };
@@ -52,9 +42,9 @@ describe('soak: long runs leave memory flat', () => {
     const rounds = 12;
     const t0 = performance.now();
     for (let round = 0; round < rounds; round++) {
-      trainSteps += sgd(model, train, { epochs: 10, learningRate: 0.1, seed: round }).steps;
+      trainSteps += (await sgd(model, train, { epochs: 10, learningRate: 0.1, seed: round })).steps;
       let last: TrainingState | undefined;
-      const r = await robustLinearSgdAsync(model, train, {
+      const r = await robustLinearSgd(model, train, {
         epochs: 10,
         learningRate: 0.05,
         seed: round,

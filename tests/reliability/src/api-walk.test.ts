@@ -7,9 +7,12 @@ import * as core from '@advkit/core';
 import * as models from '@advkit/models';
 import * as threatModels from '@advkit/threat-models';
 import * as datasets from '@advkit/datasets';
+import * as modelsInternal from '@advkit/models/internal';
 import * as attacks from '@advkit/attacks';
+import * as attacksEvaluate from '@advkit/attacks/evaluate';
 import * as trainers from '@advkit/trainers';
 import * as trainersNode from '@advkit/trainers/node';
+import * as trainersCheckpoint from '@advkit/trainers/checkpoint';
 
 // The API walk: every public function and class of every package, called with bad arguments (wrong
 // types, NaN/Infinity, negative or zero sizes, mismatched shapes, disposed tensors and models). Each
@@ -17,12 +20,14 @@ import * as trainersNode from '@advkit/trainers/node';
 // and never hang (a sync hang trips the test timeout; async calls race a timer).
 
 const { AdvkitError } = core;
-const packages = { core, models, threatModels, datasets, attacks, trainers, trainersNode };
+const packages = { core, models, modelsInternal, threatModels, datasets, attacks, attacksEvaluate, trainers, trainersNode, trainersCheckpoint };
 
 /** Exports that are not walked, with the reason. */
 const EXEMPT: Record<string, string> = {
   describeValue: 'formats any value for messages; total by design',
   isTensor: 'a predicate; total by design',
+  isAttack: 'a predicate; total by design',
+  yieldToEventLoop: 'takes no arguments',
   registerGradients: 'takes no arguments',
   registerWasmKernels: 'takes no arguments',
   initBackend: 'walked separately (switching the backend would disturb the other cases)',
@@ -42,6 +47,7 @@ let ball: threatModels.LpBall;
 let boxBall: threatModels.LpBall;
 let idxImages: datasets.IdxArray;
 let idxLabels: datasets.IdxArray;
+let state: trainersCheckpoint.TrainingState;
 const data = { x: new Float32Array(12).fill(0.5), y: new Float32Array([1, -1, 1]), n: 3 };
 
 beforeAll(async () => {
@@ -61,6 +67,7 @@ beforeAll(async () => {
   img.set([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28]);
   idxImages = datasets.parseIdx(img);
   idxLabels = datasets.parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 0, 1]));
+  state = await validState();
 });
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
@@ -97,12 +104,17 @@ const CASES: Record<string, Case> = {
   checkShape: { sweep: [0, 1], valid: () => [[1, 2], [1, 2], 'f', 'x'], bad: [['mismatch', () => [[1, 2], [2, 1], 'f', 'x']]] },
   addGradientConfig: { valid: () => [{ kernelName: 'AdvkitWalkNoop', gradFunc: () => ({}) }], bad: [['null', () => [null]], ['no kernel', () => [{ gradFunc: () => ({}) }]]] },
   hasGradient: { valid: () => ['Add'], bad: [] }, // a predicate: false for anything that is not a registered kernel name
+  checkSignal: { sweep: [0], valid: () => [new AbortController().signal, 'f'], bad: [['string', () => ['stop', 'f']], ['object without aborted', () => [{}, 'f']]] },
   Rng: { ctor: true, valid: () => [1], bad: [['NaN seed', () => [Number.NaN]], ['string seed', () => ['1']]] },
   // models
   LinearModel: { ctor: true, valid: () => [{ inputSize: 4 }], bad: [['zero size', () => [{ inputSize: 0 }]], ['NaN size', () => [{ inputSize: Number.NaN }]], ['no options', () => []]] },
   Mlp: { ctor: true, valid: () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 2 }], bad: [['negative hidden', () => [{ inputShape: [4], hiddenSizes: [-3], numClasses: 2 }]], ['0 classes', () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 0 }]]] },
   Cnn: { ctor: true, valid: () => [{}], bad: [['string', () => ['x']], ['bad input shape', () => [{ inputShape: [0, 28, 1] }]]] },
   checkModelInput: { sweep: [0, 1], valid: () => [x, [4], 'f'], bad: [['wrong shape', () => [x, [5], 'f']], ['disposed', () => [dead, [4], 'f']], ['array', () => [[[1, 2, 3, 4]], [4], 'f']]] },
+  checkModel: { sweep: [0], valid: () => [m, 'f'], bad: [['{}', () => [{}, 'f']], ['disposed model', () => [disposedModel, 'f']], ['null', () => [null, 'f']]] },
+  checkLabeledData: { sweep: [0, 1], valid: () => [data, m, 'f'], bad: [['n mismatch', () => [{ ...data, n: 2 }, m, 'f']], ['x as array', () => [{ ...data, x: [1] }, m, 'f']]] },
+  perExampleLoss: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['array', () => [[1], y]]] },
+  perExampleError: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['disposed', () => [yCol, dead]]] },
   getWeights: { valid: () => [m], bad: [['disposed model', () => [disposedModel]], ['not a model', () => [{}]]] },
   setWeights: { valid: () => [m, models.getWeights(m)], bad: [['wrong count', () => [m, []]], ['NaN weight', () => [m, [new Float32Array(4).fill(Number.NaN), new Float32Array(1)]]], ['disposed model', () => [disposedModel, models.getWeights(m)]]] },
   makeVariable: { valid: () => [tf.zeros([2])], bad: [['disposed', () => [dead]], ['number', () => [3]]] },
@@ -126,66 +138,89 @@ const CASES: Record<string, Case> = {
   parseIdx: { valid: () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7])], bad: [['truncated', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 7])]], ['not bytes', () => [[0, 0, 8, 1]]], ['zero maxBytes', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7]), { maxBytes: 0 }]]] },
   mnistSplitFromIdx: { valid: () => [idxImages, idxLabels], bad: [['labels as images', () => [idxLabels, idxImages]], ['not idx', () => [{}, idxLabels]]] },
   selectAll: { valid: () => [datasets.mnistSplitFromIdx(idxImages, idxLabels)], bad: [['not a split', () => [{}]], ['null', () => [null]]] },
+  syntheticData: { valid: () => [{ n: 3, inputShape: [4], numClasses: 2, seed: 1 }], bad: [['zero n', () => [{ n: 0, inputShape: [4], numClasses: 2, seed: 1 }]], ['seed 2^32', () => [{ n: 3, inputShape: [4], numClasses: 2, seed: 2 ** 32 }]], ['shape [0]', () => [{ n: 3, inputShape: [0], numClasses: 3, seed: 1 }]], ['one class', () => [{ n: 3, inputShape: [4], numClasses: 1, seed: 1 }]]] },
   selectDigits: { valid: () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [0, 1]], bad: [['same digit', () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [1, 1]]], ['digit 10', () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [0, 10]]]] },
   // attacks
-  checkBinaryLabels: { sweep: [0], valid: () => [y, 3, 'f'], bad: [['wrong labels', () => [tf.tensor1d([0, 1, 2]), 3, 'f']], ['wrong count', () => [y, 4, 'f']], ['disposed', () => [dead, 1, 'f']]] },
   exactLinear: { valid: () => [m, x, y, { threatModel: ball }], bad: [['shape mismatch', () => [m, tf.zeros([3, 5]), y, { threatModel: ball }]], ['disposed x', () => [m, dead, y, { threatModel: ball }]], ['disposed model', () => [disposedModel, x, y, { threatModel: ball }]], ['no threat model', () => [m, x, y, {}]]] },
+  attackFromSpec: { valid: () => [{ kind: 'fgsm', options: { threatModel: { norm: 'linf', epsilon: 0.1 } } }], bad: [['unknown kind', () => [{ kind: 'cw', options: { threatModel: { norm: 'linf', epsilon: 0.1 } } }]], ['no options', () => [{ kind: 'pgd' }]], ['bad ball', () => [{ kind: 'pgd', options: { threatModel: { norm: 'l3', epsilon: 0.1 } } }]]] },
   exactLinearAttack: { valid: () => [{ threatModel: ball }], bad: [['no threat model', () => [{}]], ['string', () => ['linf']]] },
   exactLinearPerturbation: { valid: () => [m, { threatModel: ball }], bad: [['not a linear model', () => [new models.Mlp({ inputShape: [4], hiddenSizes: [2], numClasses: 2 }), { threatModel: ball }]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
   exactLinearMarginChange: { valid: () => [m, { threatModel: ball }], bad: [['no options', () => [m]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
+  linearAttackedError: { valid: () => [[0.5, -0.2], [1, -1], { dualNorm: 2, epsilon: 0.1 }], bad: [['length mismatch', () => [[0.5], [1, -1], { dualNorm: 2, epsilon: 0.1 }]], ['label 0', () => [[0.5], [0], { dualNorm: 2, epsilon: 0.1 }]], ['NaN epsilon', () => [[0.5], [1], { dualNorm: 2, epsilon: Number.NaN }]], ['negative dual norm', () => [[0.5], [1], { dualNorm: -2, epsilon: 0.1 }]]] },
   fgsm: { valid: () => [m, x, y, { threatModel: boxBall }], bad: [['NaN stepSize', () => [m, x, y, { threatModel: boxBall, stepSize: Number.NaN }]], ['labels mismatch', () => [m, x, tf.tensor1d([1, -1]), { threatModel: boxBall }]], ['disposed x', () => [m, dead, y, { threatModel: boxBall }]]] },
   fgsmAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative stepSize', () => [{ threatModel: boxBall, stepSize: -1 }]], ['no threat model', () => [{}]]] },
   pgd: { valid: () => [m, x, y, { threatModel: boxBall, steps: 2 }], bad: [['Infinity steps', () => [m, x, y, { threatModel: boxBall, steps: Infinity }]], ['zero restarts', () => [m, x, y, { threatModel: boxBall, restarts: 0 }]], ['bad loss', () => [m, x, y, { threatModel: boxBall, loss: 'hinge' }]], ['disposed model', () => [disposedModel, x, y, { threatModel: boxBall }]]] },
   pgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative steps', () => [{ threatModel: boxBall, steps: -1 }]], ['2.5 steps', () => [{ threatModel: boxBall, steps: 2.5 }]]] },
   inputGradient: { valid: () => [m, x, y], bad: [['shape mismatch', () => [m, tf.zeros([3, 2]), y]], ['disposed y', () => [m, x, dead]]] },
-  // trainers
-  sgd: { valid: () => [m, data, { epochs: 1 }], bad: [['zero epochs', () => [m, data, { epochs: 0 }]], ['Infinity lr', () => [m, data, { learningRate: Infinity }]], ['mismatched data', () => [m, { ...data, n: 4 }]], ['disposed model', () => [disposedModel, data, { epochs: 1 }]], ['bad signal', () => [m, data, { signal: 'stop' }]]] },
-  sgdAsync: { valid: () => [m, data, { epochs: 1 }], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['NaN yieldEveryMs', () => [m, data, { yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { resumeFrom: {} }]]] },
-  robustLinearSgd: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['not linear', () => [{}, data, { threatModel: ball }]]] },
-  robustLinearSgdAsync: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['NaN epochs', () => [m, data, { threatModel: ball, epochs: Number.NaN }]]] },
-  adversarialSgd: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]]] },
-  adversarialSgdAsync: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['no attack', () => [m, data, {}]], ['NaN yieldEveryMs', () => [m, data, { attack: attack(), yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { attack: attack(), resumeFrom: {} }]]] },
-  evaluate: { valid: () => [m, data], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['labels 0/1', () => [m, { ...data, y: new Float32Array([0, 1, 0]) }]], ['bad attack', () => [m, data, { attack: {} }]]] },
-  robustEvaluate: { valid: () => [m, data, { attacks: [attack()] }], bad: [['attack without run', () => [m, data, { attacks: [{}] }]], ['not an array', () => [m, data, { attacks: 'pgd' }]]] },
-  robustEvaluateAsync: { valid: () => [m, data, { attacks: [attack()] }], bad: [['zero batch', () => [m, data, { attacks: [attack()], batchSize: 0 }]], ['bad signal', () => [m, data, { attacks: [attack()], signal: 'stop' }]], ['NaN yieldEveryMs', () => [m, data, { attacks: [attack()], yieldEveryMs: Number.NaN }]], ['attack without run', () => [m, data, { attacks: [{}] }]]] },
-  diagnoseAttacks: { valid: () => [m, data], bad: [['NaN fraction', () => [m, data, { gradientWarnFraction: Number.NaN }]], ['zero sample', () => [m, data, { sampleSize: 0 }]]] },
-  detectCatastrophicOverfitting: { valid: () => [{ model: m, heldOut: data, attack: attack() }], bad: [['no model', () => [{ heldOut: data, attack: attack() }]], ['negative threshold', () => [{ model: m, heldOut: data, attack: attack(), threshold: -1 }]]] },
-  meanLoss: { valid: () => [yCol, y], bad: [['shape mismatch', () => [yCol, tf.tensor1d([1, 1])]], ['disposed', () => [dead, y]]] },
-  perExampleLoss: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['array', () => [[1], y]]] },
-  perExampleError: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['disposed', () => [yCol, dead]]] },
-  piecewiseSchedule: { valid: () => [[[1, 0.1], [6, 0.01]]], bad: [['empty', () => [[]]], ['NaN point', () => [[[0, Number.NaN]]]], ['decreasing epochs', () => [[[1, 1], [5, 1], [3, 0]]]]] },
-  cyclicSchedule: { valid: () => [{ max: 0.2, epochs: 10 }], bad: [['zero epochs', () => [{ max: 0.2, epochs: 0 }]], ['Infinity max', () => [{ max: Infinity, epochs: 10 }]]] },
-  runTraining: { sweep: [0, 1, 2, 4], valid: () => [m, data, { epochs: 1 }, 'f', () => ({ lossSum: 0, errors: 0 })], bad: [['bad step data', () => [m, { ...data, x: new Float32Array(3) }, {}, 'f', () => ({ lossSum: 0, errors: 0 })]], ['optimizer with checkpoint (sync)', () => [m, data, { optimizer: tf.train.sgd(0.1), checkpoint: { save: () => undefined } }, 'f', () => ({ lossSum: 0, errors: 0 })]], ['bad checkpoint', () => [m, data, { checkpoint: { everySteps: 1 } }, 'f', () => ({ lossSum: 0, errors: 0 })]]] },
-  runTrainingAsync: { sweep: [0, 1, 2, 4], valid: () => [m, data, { epochs: 1 }, 'f', () => ({ lossSum: 0, errors: 0 })], bad: [['bad options', () => [m, data, { epochs: -2 }, 'f', () => ({ lossSum: 0, errors: 0 })]]] },
-  resolveTrainOptions: { sweep: [0], valid: () => [{}, 'f'], bad: [['NaN lr', () => [{ learningRate: Number.NaN }, 'f']], ['non-boolean shuffle', () => [{ shuffle: 'yes' }, 'f']], ['checkpoint every 0 steps', () => [{ checkpoint: { save: () => undefined, everySteps: 0 } }, 'f']]] },
-  checkTrainingData: { sweep: [0, 1], valid: () => [data, m, 'f'], bad: [['n mismatch', () => [{ ...data, n: 2 }, m, 'f']], ['x as array', () => [{ ...data, x: [1] }, m, 'f']]] },
-  crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
-  encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
-  // trainers/node (dataParallelSgd starts worker threads, ~0.5 s each valid call: one worker, one epoch)
-  FileCheckpointStore: { ctor: true, valid: () => [tmp], bad: [['empty dir', () => ['']], ['number dir', () => [3]], ['path as name', () => [tmp, { name: '../escape.advkit' }]]] },
-  dataParallelSgd: {
-    valid: () => [m, data, { epochs: 1, workers: 1 }],
+  // trainers: the loop, its entry points and steps
+  train: {
+    valid: () => [m, data, { step: trainers.standardStep(), epochs: 1 }],
     bad: [
-      ['zero workers', () => [m, data, { workers: 0 }]],
-      ['2.5 workers', () => [m, data, { workers: 2.5 }]],
-      ['tfjs optimizer', () => [m, data, { workers: 1, optimizer: tf.train.sgd(0.1) }]],
-      ['Attack object instead of a spec', () => [m, data, { workers: 1, attack: attack() }]],
-      ['unknown attack kind', () => [m, data, { workers: 1, attack: { kind: 'cw', threatModel: { norm: 'linf', epsilon: 0.1 } } }]],
-      ['not a built-in model', () => [{ variables: [], inputShape: [4], predict: () => x }, data, { workers: 1 }]],
-      ['disposed model', () => [disposedModel, data, { workers: 1 }]],
-      ['mismatched data', () => [m, { ...data, n: 4 }, { workers: 1 }]],
+      ['no step', () => [m, data, { epochs: 1 }]],
+      ['step not a step', () => [m, data, { step: {} }]],
+      ['zero epochs', () => [m, data, { step: trainers.standardStep(), epochs: 0 }]],
+      ['bad executor', () => [m, data, { step: trainers.standardStep(), executor: {} }]],
+      ['mismatched data', () => [m, { ...data, n: 4 }, { step: trainers.standardStep() }]],
     ],
   },
-  decodeTrainingState: { valid: () => [trainers.encodeTrainingState(validState())], bad: [['garbage', () => [new Uint8Array(40)]], ['string', () => ['ADVKCKPT']], ['empty', () => [new Uint8Array(0)]]] },
+  sgd: {
+    valid: () => [m, data, { epochs: 1 }],
+    bad: [
+      ['zero epochs', () => [m, data, { epochs: 0 }]],
+      ['Infinity lr', () => [m, data, { learningRate: Infinity }]],
+      ['mismatched data', () => [m, { ...data, n: 4 }]],
+      ['disposed model', () => [disposedModel, data, { epochs: 1 }]],
+      ['bad signal', () => [m, data, { signal: 'stop' }]],
+      ['zero batch', () => [m, data, { batchSize: 0 }]],
+      ['NaN yieldEveryMs', () => [m, data, { yieldEveryMs: Number.NaN }]],
+      ['bad resume state', () => [m, data, { resumeFrom: {} }]],
+    ],
+  },
+  robustLinearSgd: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['not linear', () => [{}, data, { threatModel: ball }]], ['NaN epochs', () => [m, data, { threatModel: ball, epochs: Number.NaN }]]] },
+  adversarialSgd: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]], ['NaN yieldEveryMs', () => [m, data, { attack: attack(), yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { attack: attack(), resumeFrom: {} }]]] },
+  standardStep: { valid: () => [], bad: [] },
+  adversarialStep: { valid: () => [attack()], bad: [['not an attack', () => [{}]], ['no attack', () => []], ['attack without run', () => [{ name: 'x' }]]] },
+  robustLinearStep: { valid: () => [ball], bad: [['boxed ball', () => [boxBall]], ['not a ball', () => [{ norm: 'linf', epsilon: 0.1 }]]] },
+  piecewiseSchedule: { valid: () => [[[1, 0.1], [6, 0.01]]], bad: [['empty', () => [[]]], ['NaN point', () => [[[0, Number.NaN]]]], ['decreasing epochs', () => [[[1, 1], [5, 1], [3, 0]]]]] },
+  cyclicSchedule: { valid: () => [{ max: 0.2, epochs: 10 }], bad: [['zero epochs', () => [{ max: 0.2, epochs: 0 }]], ['Infinity max', () => [{ max: Infinity, epochs: 10 }]]] },
+  // attacks/evaluate
+  evaluate: { valid: () => [m, data], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['labels 0/1', () => [m, { ...data, y: new Float32Array([0, 1, 0]) }]], ['bad attack', () => [m, data, { attack: {} }]]] },
+  robustEvaluate: {
+    valid: () => [m, data, { attacks: [attack()] }],
+    bad: [
+      ['attack without run', () => [m, data, { attacks: [{}] }]],
+      ['not an array', () => [m, data, { attacks: 'pgd' }]],
+      ['no attacks', () => [m, data, { attacks: [] }]],
+      ['zero batch', () => [m, data, { attacks: [attack()], batchSize: 0 }]],
+      ['bad signal', () => [m, data, { attacks: [attack()], signal: 'stop' }]],
+      ['NaN yieldEveryMs', () => [m, data, { attacks: [attack()], yieldEveryMs: Number.NaN }]],
+    ],
+  },
+  diagnoseAttacks: { valid: () => [m, data], bad: [['NaN fraction', () => [m, data, { gradientWarnFraction: Number.NaN }]], ['zero sample', () => [m, data, { sampleSize: 0 }]]] },
+  detectCatastrophicOverfitting: { valid: () => [{ model: m, heldOut: data, attack: attack() }], bad: [['no model', () => [{ heldOut: data, attack: attack() }]], ['negative threshold', () => [{ model: m, heldOut: data, attack: attack(), threshold: -1 }]]] },
+  crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
+  encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
+  // trainers/node (a dataParallel run starts worker threads, ~0.5 s each: one worker, one epoch)
+  FileCheckpointStore: { ctor: true, valid: () => [tmp], bad: [['empty dir', () => ['']], ['number dir', () => [3]], ['path as name', () => [tmp, { name: '../escape.advkit' }]]] },
+  dataParallel: { valid: () => [{ workers: 1 }], bad: [['zero workers', () => [{ workers: 0 }]], ['2.5 workers', () => [{ workers: 2.5 }]], ['bad model factory', () => [{ workers: 1, modelFactory: { module: 3 } }]], ['string', () => ['2']]] },
+  // trainers/checkpoint
+  decodeTrainingState: { valid: () => [trainersCheckpoint.encodeTrainingState(state)], bad: [['garbage', () => [new Uint8Array(40)]], ['string', () => ['ADVKCKPT']], ['empty', () => [new Uint8Array(0)]]] },
 };
 
-function validState(): trainers.TrainingState {
-  let s: trainers.TrainingState | undefined;
+async function validState(): Promise<trainersCheckpoint.TrainingState> {
+  let s: trainersCheckpoint.TrainingState | undefined;
   const mm = new models.LinearModel({ inputSize: 4 });
-  trainers.sgd(mm, data, { epochs: 1, checkpoint: { save: (st) => void (s = st) } });
+  await trainers.sgd(mm, data, { epochs: 1, checkpoint: { save: (st) => void (s = st) } });
   mm.dispose();
   return s!;
 }
+
+/** Data-parallel training through the loop: the options the executor cannot take are typed errors too. */
+const dataParallelTrainCases: [string, Args][] = [
+  ['tfjs optimizer', () => [m, data, { step: trainers.standardStep(), executor: trainersNode.dataParallel({ workers: 1 }), optimizer: tf.train.sgd(0.1) }]],
+  ['not a built-in model, no factory', () => [{ variables: [], inputShape: [4], numOutputs: 1, logits: () => x, dispose: () => undefined }, data, { step: trainers.standardStep(), executor: trainersNode.dataParallel({ workers: 1 }) }]],
+  ['disposed model', () => [disposedModel, data, { step: trainers.standardStep(), executor: trainersNode.dataParallel({ workers: 1 }) }]],
+];
 
 function exportsOf(): [string, string, unknown][] {
   const out: [string, string, unknown][] = [];
@@ -240,6 +275,11 @@ describe('API walk: bad arguments give typed errors', () => {
         if (o !== 'advkit') problems.push(`${pkg}.${name}(${label}) -> ${o}`);
       }
     }
+    for (const [label, args] of dataParallelTrainCases) {
+      bad++;
+      const o = await outcome(trainers.train, CASES.train!, args());
+      if (o !== 'advkit') problems.push(`trainers.train(dataParallel: ${label}) -> ${o}`);
+    }
     expect(problems).toEqual([]);
     expect(bad).toBeGreaterThanOrEqual(150);
   });
@@ -290,8 +330,8 @@ describe('API walk: bad arguments give typed errors', () => {
     for (const o of [{ dir: 3 }, { maxBytes: -1 }, { maxBytes: Number.NaN }, { dir: '/nonexistent-advkit', baseUrl: 'http://x' }, { dir: '/nonexistent-advkit' }]) {
       await expect(datasets.loadMnist(o as never).catch((e: unknown) => (AdvkitError.isInstance(e) ? 'advkit' : e))).resolves.toBe('advkit');
     }
-    for (const o of [{ database: '' }, { key: 3 }]) expect(() => new trainers.IndexedDbCheckpointStore(o as never)).toThrow(AdvkitError);
-    await expect(new trainers.IndexedDbCheckpointStore().load()).rejects.toThrow(core.CheckpointError); // no indexedDB in Node
+    for (const o of [{ database: '' }, { key: 3 }]) expect(() => new trainersCheckpoint.IndexedDbCheckpointStore(o as never)).toThrow(AdvkitError);
+    await expect(new trainersCheckpoint.IndexedDbCheckpointStore().load()).rejects.toThrow(core.CheckpointError); // no indexedDB in Node
     void opt;
   });
 });
