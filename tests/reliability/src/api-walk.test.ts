@@ -13,6 +13,8 @@ import * as attacksEvaluate from '@advkit/attacks/evaluate';
 import * as trainers from '@advkit/trainers';
 import * as trainersNode from '@advkit/trainers/node';
 import * as trainersCheckpoint from '@advkit/trainers/checkpoint';
+import * as tfl from '@tensorflow/tfjs-layers';
+import * as tfc from '@tensorflow/tfjs-converter';
 
 // The API walk: every public function and class of every package, called with bad arguments (wrong
 // types, NaN/Infinity, negative or zero sizes, mismatched shapes, disposed tensors and models). Each
@@ -37,6 +39,8 @@ const EXEMPT: Record<string, string> = {
 const isErrorClass = (v: unknown): boolean => typeof v === 'function' && (v === AdvkitError || (v as { prototype: unknown }).prototype instanceof AdvkitError);
 
 let m: models.LinearModel;
+let layersModel: tfl.LayersModel;
+let graphModel: tfc.GraphModel;
 let disposedModel: models.LinearModel;
 let tmp: string;
 let x: tf.Tensor2D;
@@ -68,12 +72,37 @@ beforeAll(async () => {
   idxImages = datasets.parseIdx(img);
   idxLabels = datasets.parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 0, 1]));
   state = await validState();
+  layersModel = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 3, activation: 'softmax' })] });
+  graphModel = await tfc.loadGraphModel(tf.io.fromMemory(tinyGraph()));
 });
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
   tf.dispose([x, y, yCol]);
   m.dispose();
+  layersModel.dispose();
+  graphModel.dispose();
 });
+
+/** A graph-model model.json (tfjs-converter's format) for softmax(x·W), x of 4 features, 3 classes. */
+function tinyGraph(): tf.io.ModelArtifacts {
+  const dims = (shape: number[]) => ({ dim: shape.map((d) => ({ size: String(d) })) });
+  const FLOAT = { type: 'DT_FLOAT' };
+  return {
+    modelTopology: {
+      node: [
+        { name: 'x', op: 'Placeholder', attr: { dtype: FLOAT, shape: { shape: dims([-1, 4]) } } },
+        { name: 'w', op: 'Const', attr: { value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims([4, 3]) } }, dtype: FLOAT } },
+        { name: 'logits', op: 'MatMul', input: ['x', 'w'], attr: { T: FLOAT, transpose_a: { b: false }, transpose_b: { b: false } } },
+        { name: 'probs', op: 'Softmax', input: ['logits'], attr: { T: FLOAT } },
+      ],
+      library: {},
+      versions: { producer: 1482 },
+    },
+    format: 'graph-model',
+    weightSpecs: [{ name: 'w', shape: [4, 3], dtype: 'float32' }],
+    weightData: new Float32Array(12).map((_, i) => (i % 5) / 5 - 0.4).buffer,
+  };
+}
 
 type Args = () => unknown[];
 interface Case {
@@ -118,6 +147,9 @@ const CASES: Record<string, Case> = {
   getWeights: { valid: () => [m], bad: [['disposed model', () => [disposedModel]], ['not a model', () => [{}]]] },
   setWeights: { valid: () => [m, models.getWeights(m)], bad: [['wrong count', () => [m, []]], ['NaN weight', () => [m, [new Float32Array(4).fill(Number.NaN), new Float32Array(1)]]], ['disposed model', () => [disposedModel, models.getWeights(m)]]] },
   makeVariable: { valid: () => [tf.zeros([2])], bad: [['disposed', () => [dead]], ['number', () => [3]]] },
+  fromLayersModel: { valid: () => [layersModel, { output: 'auto' }], bad: [['not a LayersModel', () => [m]], ['null', () => [null]], ['bad output option', () => [layersModel, { output: 'probabilities?' }]]] },
+  fromGraphModel: { valid: () => [graphModel], bad: [['not a GraphModel', () => [m]], ['unknown logits node', () => [graphModel, { logitsNode: 'nope' }]]] },
+  withPreprocessing: { valid: () => [new models.LinearModel({ inputSize: 4 }), { mean: 0.5, std: 0.25 }], bad: [['zero std', () => [m, { std: 0 }]], ['NaN mean', () => [m, { mean: Number.NaN }]], ['not a model', () => [{}, { std: 1 }]]] },
   torchLinearInit: { valid: () => [new core.Rng(1), 4, 4], bad: [['zero fan-in', () => [new core.Rng(1), 0, 4]], ['no rng', () => [{}, 4, 4]], ['negative count', () => [new core.Rng(1), 4, -1]]] },
   // threat-models
   LpBall: { ctor: true, valid: () => [{ norm: 'l2', epsilon: 1 }], bad: [['NaN eps', () => [{ norm: 'l2', epsilon: Number.NaN }]], ['bad norm', () => [{ norm: 'l3', epsilon: 1 }]], ['inverted box', () => [{ norm: 'l2', epsilon: 1, box: { min: 1, max: 0 } }]]] },
