@@ -6,6 +6,7 @@
 // stdout at the end: JSON { weights: base64 float32 LE bytes, metrics: [[loss, error, lr], …], steps }.
 import { initBackend, Rng } from '@advkit/core';
 import { LinearModel, getWeights } from '@advkit/models';
+import { syntheticData } from '@advkit/datasets';
 import { sgd } from '@advkit/trainers';
 import { FileCheckpointStore } from '@advkit/trainers/node';
 
@@ -14,21 +15,9 @@ const dir = process.env.CKPT_DIR;
 const pauseMs = Number(process.env.PAUSE_MS ?? 0);
 await initBackend({ backend });
 
-// the same generator as synthetic-binary.ts: x ~ U[0,1]^d, y = sign(wᵀ(x − 0.5)), 5% label noise
+// the binary problem of synthetic-binary.ts: x ~ U[0,1]^d, y = sign(wᵀ(x − 0.5)), 5% label noise
 const n = 1500, d = 40;
-const rng = new Rng(11);
-const w = Array.from({ length: d }, () => rng.normal());
-const x = new Float32Array(n * d);
-const y = new Float32Array(n);
-for (let i = 0; i < n; i++) {
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const v = rng.float();
-    x[i * d + j] = v;
-    s += w[j] * (v - 0.5);
-  }
-  y[i] = (s > 0) !== rng.float() < 0.05 ? 1 : -1;
-}
+const { x, y } = syntheticData({ n, inputShape: [d], numClasses: 2, seed: 11 });
 
 const model = new LinearModel({ inputSize: d, seed: 3 });
 const pauses = new Rng(process.pid);
