@@ -141,7 +141,7 @@ describe('x holding NaN or ±Infinity, or outside the box: an ArgumentError on x
       ['fgsm', () => fgsm(linear, outside, y, { threatModel: ball })],
       ['pgd', () => pgd(linear, outside, y, { threatModel: ball })],
     ] as const) {
-      expect(refused(call, fn, 'x')).toBe(`${fn}: x must lie inside the box [0, 1] (the ball's centre must be a valid input), got values in [0.25, 1.5]`);
+      expect(refused(call, fn, 'x')).toBe(`${fn}: x must lie inside the box [0, 1] (the ball's centre must be a valid input), got values in [0.25, 1.5]. If the model expects normalised inputs, keep x and ε in pixel units and put the normalisation inside the model (withPreprocessing from @advkit/models): attacking normalised data with the box removed understates robust error`);
     }
     tf.dispose(outside);
   });

@@ -91,7 +91,7 @@ describe('checkBallCenter', () => {
     expect(checkBallCenter(good, BOX, 'pgd', 'x')).toBe(good);
     expect(checkBallCenter(outside, undefined, 'pgd', 'x')).toBe(outside);
     expect(thrown(() => checkBallCenter(outside, BOX, 'pgd', 'x')).message).toBe(
-      "pgd: x must lie inside the box [0, 1] (the ball's centre must be a valid input), got values in [1.5, 1.5]",
+      "pgd: x must lie inside the box [0, 1] (the ball's centre must be a valid input), got values in [1.5, 1.5]. If the model expects normalised inputs, keep x and ε in pixel units and put the normalisation inside the model (withPreprocessing from @advkit/models): attacking normalised data with the box removed understates robust error",
     );
     expect(thrown(() => checkBallCenter(nan, undefined, 'exactLinear', 'x')).message).toBe(
       'exactLinear: x must hold finite numbers (it is the centre of the ball), got NaN',

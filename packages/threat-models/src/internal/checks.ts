@@ -102,7 +102,7 @@ function checkRange(range: CenterRange, box: Box | undefined, fn: string, arg: s
   }
   if (box !== undefined && !(lo >= box.min && hi <= box.max)) {
     throw new ArgumentError(
-      `must lie inside the box [${box.min}, ${box.max}] (the ball's centre must be a valid input), got values in [${lo}, ${hi}]`,
+      `must lie inside the box [${box.min}, ${box.max}] (the ball's centre must be a valid input), got values in [${lo}, ${hi}]. If the model expects normalised inputs, keep x and ε in pixel units and put the normalisation inside the model (withPreprocessing from @advkit/models): attacking normalised data with the box removed understates robust error`,
       { fn, argument: arg },
     );
   }
