@@ -10,3 +10,7 @@ export { inputGradient } from './input-gradient.js';
 export type { InputGradientOptions } from './input-gradient.js';
 export { ATTACK_LOSSES } from './internal/attack-objective.js';
 export type { AttackLoss } from './internal/attack-objective.js';
+export { apgd, apgdAttack } from './apgd.js';
+export type { ApgdOptions, ApgdAttackOptions, ApgdLoss } from './apgd.js';
+export { blackBoxModel } from './black-box-model.js';
+export type { BlackBoxModel, BlackBoxModelOptions } from './black-box-model.js';
