@@ -27,6 +27,8 @@ export interface ApgdOptions {
   rho?: number;
   /** Seed of the random starts. @default 0 */
   seed?: number;
+  /** Gradients averaged per iterate (Expectation over Transformation, for randomised models). @default 1 */
+  eotIterations?: number;
 }
 
 /** Options of {@link apgdAttack}: those of {@link apgd}. */
@@ -41,6 +43,7 @@ export function resolveApgdSettings(options: ApgdOptions, numOutputs: number | u
   const restarts = checkNumber(opts.restarts ?? 1, fn, 'options.restarts', { min: 1, integer: true });
   const rho = checkNumber(opts.rho ?? 0.75, fn, 'options.rho', { min: 0, max: 1 });
   const seed = checkSeed(opts.seed, fn);
+  const eotIterations = checkNumber(opts.eotIterations ?? 1, fn, 'options.eotIterations', { min: 1, integer: true });
   let targetClasses = 9;
   if (opts.targetClasses !== undefined) {
     targetClasses = checkNumber(opts.targetClasses, fn, 'options.targetClasses', { min: 1, integer: true });
@@ -57,6 +60,7 @@ export function resolveApgdSettings(options: ApgdOptions, numOutputs: number | u
     hi: box?.max ?? Infinity,
     steps,
     rho,
+    eotIterations,
     loss,
     restarts,
     targetClasses,

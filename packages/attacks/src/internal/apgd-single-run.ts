@@ -14,6 +14,8 @@ export interface ApgdRunSettings {
   steps: number;
   /** The oscillation threshold ρ. */
   rho: number;
+  /** Gradients averaged per iterate (Expectation over Transformation, for randomised models). */
+  eotIterations: number;
 }
 
 /** What one APGD run returns (plain arrays). */
@@ -99,7 +101,19 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
 
   const xBest = Float32Array.from(xAdv);
   const xBestAdv = Float32Array.from(xAdv);
-  let { logits, loss: lossIndiv, grad } = logitLossGradient(model, xAdv, n, loss);
+  // EOT: the gradient is the mean over eotIterations calls; logits and loss are the last call's (as the reference)
+  const lossGradient = (v: Float32Array): ReturnType<typeof logitLossGradient> => {
+    const r = logitLossGradient(model, v, n, loss);
+    for (let e = 1; e < s.eotIterations; e++) {
+      const q = logitLossGradient(model, v, n, loss);
+      for (let j = 0; j < r.grad.length; j++) r.grad[j]! += q.grad[j]!;
+      r.logits = q.logits;
+      r.loss = q.loss;
+    }
+    if (s.eotIterations > 1) for (let j = 0; j < r.grad.length; j++) r.grad[j] = r.grad[j]! / s.eotIterations;
+    return r;
+  };
+  let { logits, loss: lossIndiv, grad } = lossGradient(xAdv);
   const gradBest = Float32Array.from(grad);
   let zeroGradients = 0;
   for (let i = 0; i < n; i++) {
@@ -144,7 +158,7 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
     xOld = xAdv;
     xAdv = next;
 
-    ({ logits, loss: lossIndiv, grad } = logitLossGradient(model, xAdv, n, loss));
+    ({ logits, loss: lossIndiv, grad } = lossGradient(xAdv));
     const pred = predictions(logits, n, k);
     for (let i = 0; i < n; i++) {
       if (pred[i] !== y[i]) {
