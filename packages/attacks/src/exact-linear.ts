@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkOptions } from '@advkit/core';
-import { LinearModel, checkModelInput } from '@advkit/models';
+import { LinearModel, type Model } from '@advkit/models';
+import { checkModelInput } from '@advkit/models/internal';
 import { LpBall } from '@advkit/threat-models';
 import type { Attack } from './attack.js';
-import { checkBinaryLabels } from './check-binary-labels.js';
+import type { ExactLinearAttackSpec } from './attack-spec.js';
+import { deepFreeze } from './internal/deep-freeze.js';
+import { checkBinaryLabels } from './internal/check-binary-labels.js';
 
 export interface ExactLinearOptions {
   /** The feasible set Δ: an Lp ball of radius ε around each input (L∞ may carry a box, see below). */
@@ -78,14 +81,16 @@ export function exactLinear(model: LinearModel, x: tf.Tensor, y: tf.Tensor, opti
 export function exactLinearAttack(options: ExactLinearOptions): Attack {
   const { threatModel } = checkOptions(options, 'exactLinearAttack');
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn: 'exactLinearAttack', argument: 'options.threatModel' });
-  return {
+  const spec: ExactLinearAttackSpec = { kind: 'exact-linear', options: { threatModel: threatModel.toJSON() } };
+  return Object.freeze({
     name: 'exact-linear',
-    run(model, x, y) {
-      const { xAdv, delta } = exactLinear(model as LinearModel, x, y, options);
+    spec: deepFreeze(spec),
+    run(model: Model, x: tf.Tensor, y: tf.Tensor): tf.Tensor {
+      const { xAdv, delta } = exactLinear(model as LinearModel, x, y, { threatModel });
       delta.dispose();
       return xAdv;
     },
-  };
+  });
 }
 
 /**

@@ -55,7 +55,7 @@ describe('fgsm', () => {
     model.dispose();
   });
 
-  it('with a random start and step 1.25ε (fast adversarial training) stays in ball ∩ box and varies per call', () => {
+  it('with a random start and step 1.25ε (fast adversarial training) stays in ball ∩ box and varies per batch', () => {
     const model = new Mlp({ inputShape: [16], hiddenSizes: [8], numClasses: 3, seed: 2 });
     const rng = new Rng(3);
     const x = tf.tensor2d(rng.fillUniform(new Float32Array(6 * 16), 0, 1), [6, 16]);
@@ -63,7 +63,7 @@ describe('fgsm', () => {
     const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
     const attack = fgsmAttack({ threatModel, randomStart: true, stepSize: 0.125 });
     const a = attack.run(model, x, y);
-    const b = attack.run(model, x, y);
+    const b = attack.run(model, x, y, { batchIndex: 1 });
     expect(threatModel.contains(a, x).every(Boolean)).toBe(true);
     expect(threatModel.contains(b, x).every(Boolean)).toBe(true);
     expect(Array.from(a.dataSync())).not.toEqual(Array.from(b.dataSync()));

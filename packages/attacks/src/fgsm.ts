@@ -2,7 +2,10 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
 import type { LpBall } from '@advkit/threat-models';
 import type { Model } from '@advkit/models';
-import type { Attack } from './attack.js';
+import type { Attack, AttackContext } from './attack.js';
+import type { FgsmAttackSpec } from './attack-spec.js';
+import { checkBatchIndex } from './internal/attack-context.js';
+import { deepFreeze } from './internal/deep-freeze.js';
 import type { AttackLoss } from './internal/attack-objective.js';
 import { checkBoolean, checkSeed, checkThreatModel, resolveBatch, resolveObjective } from './internal/resolve-attack.js';
 import { runPgd } from './internal/run-pgd.js';
@@ -56,27 +59,33 @@ export function fgsm(model: Model, x: tf.Tensor, y: tf.Tensor, options: FgsmOpti
   const o = resolveFgsm(options, fn);
   const b = resolveBatch(model, x, y, options.target, o.targeted, fn);
   try {
-    return runPgd(b.model, b.x, b.labels, { ...o, ball: o.threatModel, steps: 1, restarts: 1, onIterate: undefined });
+    return runPgd(b.model, b.x, b.labels, { ...o, ball: o.threatModel, steps: 1, restarts: 1 });
   } finally {
     b.labels.dispose();
   }
 }
 
 /**
- * FGSM as an {@link Attack} (untargeted). With `randomStart`, the n-th call of `run` uses seed
- * `seed + n`, so each batch gets a fresh random start (fast adversarial training).
+ * FGSM as an {@link Attack} (untargeted). With `randomStart`, the call with `context.batchIndex` t
+ * (default 0) uses seed `seed + t`, so each batch gets a fresh random start (fast adversarial
+ * training) and any call can be repeated on its own: the attack keeps no state between calls. Its
+ * `spec` holds the options with their defaults filled in ({@link attackFromSpec} rebuilds it).
  */
 export function fgsmAttack(options: FgsmAttackOptions): Attack {
   const fn = 'fgsmAttack';
   const opts = checkOptions(options, fn);
   if ('targeted' in opts || 'target' in opts) throw new ArgumentError('takes no target: use fgsm() for targeted attacks', { fn, argument: 'options' });
   const o = resolveFgsm(opts, fn);
-  let calls = 0;
-  return {
-    name: 'fgsm',
-    run(model, x, y) {
-      const seed = o.seed + calls++;
-      return fgsm(model, x, y, { ...opts, seed });
-    },
+  const spec: FgsmAttackSpec = {
+    kind: 'fgsm',
+    options: { threatModel: o.threatModel.toJSON(), stepSize: o.stepSize, randomStart: o.randomStart, seed: o.seed, loss: o.loss },
   };
+  return Object.freeze({
+    name: 'fgsm',
+    spec: deepFreeze(spec),
+    run(model: Model, x: tf.Tensor, y: tf.Tensor, context?: AttackContext): tf.Tensor {
+      const t = checkBatchIndex(context, 'fgsm');
+      return fgsm(model, x, y, { ...opts, seed: o.seed + t });
+    },
+  });
 }

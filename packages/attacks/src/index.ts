@@ -1,6 +1,8 @@
-export type { Attack } from './attack.js';
+export type { Attack, AttackContext } from './attack.js';
+export type { AttackSpec, PgdAttackSpec, FgsmAttackSpec, ExactLinearAttackSpec, SpecOptions } from './attack-spec.js';
+export { attackFromSpec } from './attack-from-spec.js';
+export { isAttack } from './is-attack.js';
 export { exactLinear, exactLinearAttack, exactLinearPerturbation, exactLinearMarginChange } from './exact-linear.js';
-export { checkBinaryLabels } from './check-binary-labels.js';
 export type { ExactLinearOptions, ExactLinearResult } from './exact-linear.js';
 export { fgsm, fgsmAttack } from './fgsm.js';
 export type { FgsmOptions, FgsmAttackOptions } from './fgsm.js';
@@ -8,7 +10,6 @@ export { pgd, pgdAttack } from './pgd.js';
 export type { PgdOptions, PgdAttackOptions, PgdIterate } from './pgd.js';
 export { inputGradient } from './input-gradient.js';
 export type { InputGradientOptions } from './input-gradient.js';
-export { ATTACK_LOSSES } from './internal/attack-objective.js';
 export type { AttackLoss } from './internal/attack-objective.js';
 export { apgd, apgdAttack } from './apgd.js';
 export type { ApgdOptions, ApgdAttackOptions, ApgdLoss } from './apgd.js';

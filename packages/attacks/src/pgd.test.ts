@@ -190,13 +190,13 @@ describe('pgd', () => {
     const c = pgd(model, x, y, { threatModel, steps: 2, seed: 5 });
     expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
     expect(Array.from(a.dataSync())).not.toEqual(Array.from(c.dataSync()));
-    // the Attack object advances its seed per call, and a fresh object repeats the sequence
+    // the Attack object takes its seed from context.batchIndex t: seed + t·restarts, no hidden state
     const att1 = pgdAttack({ threatModel, steps: 2, seed: 4 });
     const att2 = pgdAttack({ threatModel, steps: 2, seed: 4 });
-    const r1 = att1.run(model, x, y), r2 = att1.run(model, x, y), s1 = att2.run(model, x, y);
+    const r1 = att1.run(model, x, y), r2 = att1.run(model, x, y, { batchIndex: 1 }), s1 = att2.run(model, x, y, { batchIndex: 0 });
     expect(Array.from(r1.dataSync())).toEqual(Array.from(a.dataSync()));
     expect(Array.from(s1.dataSync())).toEqual(Array.from(r1.dataSync()));
-    expect(Array.from(r2.dataSync())).not.toEqual(Array.from(r1.dataSync()));
+    expect(Array.from(r2.dataSync())).toEqual(Array.from(c.dataSync())); // seed 4 + 1·1
     tf.dispose([x, y, a, b, c, r1, r2, s1]);
     model.dispose();
   });
@@ -236,7 +236,7 @@ describe('pgd', () => {
     const binary = new LinearModel({ inputSize: 4 });
     expect(() => pgd(binary, x, tf.tensor1d([1, 0]), { threatModel })).toThrow(/pgd: y must hold labels -1 or \+1/);
     binary.dispose();
-    expect(() => pgd(binary, x, tf.tensor1d([1, -1]), { threatModel })).toThrow(/pgd: model has disposed variables/);
+    expect(() => pgd(binary, x, tf.tensor1d([1, -1]), { threatModel })).toThrow(/pgd: model has a disposed variable/);
     // only the 6 label/input tensors created in the expect lines above remain, nothing from pgd itself
     expect(tf.memory().numTensors).toBe(before + 6);
     model.dispose();

@@ -2,10 +2,13 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
 import type { LpBall } from '@advkit/threat-models';
 import type { Model } from '@advkit/models';
-import type { Attack } from './attack.js';
+import type { Attack, AttackContext } from './attack.js';
+import type { PgdAttackSpec } from './attack-spec.js';
+import { checkBatchIndex } from './internal/attack-context.js';
 import type { AttackLoss } from './internal/attack-objective.js';
+import { deepFreeze } from './internal/deep-freeze.js';
 import { checkBoolean, checkSeed, checkThreatModel, resolveBatch, resolveObjective } from './internal/resolve-attack.js';
-import { runPgd, type PgdIterate } from './internal/run-pgd.js';
+import { runPgd, type PgdConfig, type PgdIterate } from './internal/run-pgd.js';
 
 export type { PgdIterate } from './internal/run-pgd.js';
 
@@ -41,29 +44,18 @@ export interface PgdOptions {
 /** Options of {@link pgdAttack}: those of {@link pgd} without a per-batch target. */
 export type PgdAttackOptions = Omit<PgdOptions, 'targeted' | 'target' | 'onIterate'>;
 
-interface ResolvedPgd {
-  threatModel: LpBall;
-  steps: number;
-  stepSize: number;
-  randomStart: boolean;
-  restarts: number;
-  seed: number;
-  loss: AttackLoss;
-  targeted: boolean;
-  onIterate: ((it: PgdIterate) => void) | undefined;
-}
-
-function resolvePgdOptions(options: PgdOptions, fn: string): ResolvedPgd {
+/** {@link pgd}'s options, checked, with their defaults filled in: what `runPgd` takes. */
+function resolvePgdOptions(options: PgdOptions, fn: string): PgdConfig {
   const opts = checkOptions(options, fn);
-  const threatModel = checkThreatModel(opts.threatModel, fn);
+  const ball = checkThreatModel(opts.threatModel, fn);
   const steps = checkNumber(opts.steps ?? 10, fn, 'options.steps', { min: 1, integer: true });
-  const stepSize = checkNumber(opts.stepSize ?? (2.5 * threatModel.epsilon) / steps, fn, 'options.stepSize', { min: 0 });
+  const stepSize = checkNumber(opts.stepSize ?? (2.5 * ball.epsilon) / steps, fn, 'options.stepSize', { min: 0 });
   const randomStart = checkBoolean(opts.randomStart, true, fn, 'options.randomStart');
   const restarts = checkNumber(opts.restarts ?? 1, fn, 'options.restarts', { min: 1, integer: true });
   const seed = checkSeed(opts.seed, fn);
   const { loss, targeted } = resolveObjective(opts, fn);
   if (opts.onIterate !== undefined && typeof opts.onIterate !== 'function') throw new ArgumentError('must be a function', { fn, argument: 'options.onIterate' });
-  return { threatModel, steps, stepSize, randomStart, restarts, seed, loss, targeted, onIterate: opts.onIterate };
+  return { ball, steps, stepSize, randomStart, restarts, seed, loss, targeted, onIterate: opts.onIterate };
 }
 
 /**
@@ -83,7 +75,7 @@ function resolvePgdOptions(options: PgdOptions, fn: string): ResolvedPgd {
  *
  * Input gradients come from `tf.grad` of a function of x alone: the model's variables are neither
  * differentiated nor changed. A NaN gradient makes the iterate NaN (see `diagnoseAttacks` in
- * @advkit/trainers).
+ * @advkit/attacks/evaluate).
  *
  * @param x inputs `[batch, ...model.inputShape]`, float32, inside the box.
  * @param y labels: ±1 floats `[batch]` for binary models, class indices `[batch]` for K-class ones.
@@ -95,31 +87,35 @@ export function pgd(model: Model, x: tf.Tensor, y: tf.Tensor, options: PgdOption
   const o = resolvePgdOptions(options, fn);
   const b = resolveBatch(model, x, y, options.target, o.targeted, fn);
   try {
-    return runPgd(b.model, b.x, b.labels, { ...o, ball: o.threatModel });
+    return runPgd(b.model, b.x, b.labels, o);
   } finally {
     b.labels.dispose();
   }
 }
 
 /**
- * PGD as an {@link Attack} for adversarial training and evaluation (untargeted). The n-th call of `run`
- * (0-based) uses seed `seed + n·restarts`, so every batch gets fresh random starts and a new attack
- * object with the same options repeats the same sequence.
+ * PGD as an {@link Attack} for adversarial training and evaluation (untargeted). The call with
+ * `context.batchIndex` t (default 0) runs {@link pgd} with seed `seed + t·restarts`, so every batch
+ * gets fresh random starts (restart r of batch t uses seed + t·restarts + r: no seed is used twice)
+ * and any call can be repeated on its own: the attack keeps no state between calls. Its `spec` holds
+ * the options with their defaults filled in, from which {@link attackFromSpec} rebuilds it.
  */
 export function pgdAttack(options: PgdAttackOptions): Attack {
   const fn = 'pgdAttack';
   const opts = checkOptions(options, fn);
   if ('targeted' in opts || 'target' in opts) throw new ArgumentError('takes no target: use pgd() for targeted attacks', { fn, argument: 'options' });
+  if ('onIterate' in opts) throw new ArgumentError('takes no onIterate: use pgd() to watch the iterates', { fn, argument: 'options.onIterate' });
   const o = resolvePgdOptions(opts, fn);
-  let calls = 0;
-  return {
-    name: 'pgd',
-    run(model, x, y) {
-      const seed = o.seed + calls * o.restarts;
-      calls++;
-      return pgd(model, x, y, { ...opts, seed });
-    },
+  const spec: PgdAttackSpec = {
+    kind: 'pgd',
+    options: { threatModel: o.ball.toJSON(), steps: o.steps, stepSize: o.stepSize, randomStart: o.randomStart, restarts: o.restarts, seed: o.seed, loss: o.loss },
   };
+  return Object.freeze({
+    name: 'pgd',
+    spec: deepFreeze(spec),
+    run(model: Model, x: tf.Tensor, y: tf.Tensor, context?: AttackContext): tf.Tensor {
+      const t = checkBatchIndex(context, 'pgd');
+      return pgd(model, x, y, { ...opts, seed: o.seed + t * o.restarts });
+    },
+  });
 }
-
-

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu'; // the reference backend for the gradient comparison
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, ArgumentError, Rng, ShapeError } from '@advkit/core';
-import { Cnn, getWeights, makeVariable, type CnnLayer } from './index.js';
+import { Cnn, getWeights, type CnnLayer } from './index.js';
+import { makeVariable } from './internal/index.js';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, Rng, checkNumber, checkOneOf, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
-import { checkModelInput } from './check-input.js';
-import { makeVariable } from './make-variable.js';
+import { checkModelInput } from './internal/check-model-input.js';
+import { makeVariable } from './internal/make-variable.js';
 import { checkPositiveInts } from './check-positive-ints.js';
 
 /** A convolution `nn.Conv2d(inChannels, filters, kernelSize, stride, padding)` followed by ReLU. */

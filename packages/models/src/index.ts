@@ -1,12 +1,13 @@
 export type { Model } from './model.js';
+export type { LabeledData } from './labeled-data.js';
 export { LinearModel } from './linear-model.js';
 export type { LinearModelOptions } from './linear-model.js';
 export { torchLinearInit } from './torch-linear-init.js';
-export { checkModelInput } from './check-input.js';
-export { makeVariable } from './make-variable.js';
 export { Mlp } from './mlp.js';
 export type { MlpOptions } from './mlp.js';
 export { Cnn } from './cnn.js';
 export type { CnnOptions, CnnLayer, CnnConvLayer, CnnDenseLayer } from './cnn.js';
 export { getWeights } from './get-weights.js';
 export { setWeights } from './set-weights.js';
+export { perExampleLoss } from './per-example-loss.js';
+export { perExampleError } from './per-example-error.js';

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Rng, checkNumber, checkOptions } from '@advkit/core';
 import type { Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
-import { checkModelInput } from './check-input.js';
-import { makeVariable } from './make-variable.js';
+import { checkModelInput } from './internal/check-model-input.js';
+import { makeVariable } from './internal/make-variable.js';
 
 export interface LinearModelOptions {
   /** Number of input features d (784 for MNIST). */

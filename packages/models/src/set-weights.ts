@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, ShapeError, describeValue } from '@advkit/core';
 import type { Model } from './model.js';
-import { checkModelVariables } from './check-model-variables.js';
+import { checkModel } from './internal/check-model.js';
 
 /**
  * Overwrites a model's variables with `arrays` (one per variable, in the order of `model.variables`,
@@ -12,7 +12,7 @@ import { checkModelVariables } from './check-model-variables.js';
  */
 export function setWeights(model: Model, arrays: readonly Float32Array[]): void {
   const fn = 'setWeights';
-  const variables = checkModelVariables(model, fn);
+  const { variables } = checkModel(model, fn);
   if (!Array.isArray(arrays)) throw new ArgumentError(`must be an array of Float32Array, got ${describeValue(arrays)}`, { fn, argument: 'arrays' });
   if (arrays.length !== variables.length) {
     throw new ShapeError(`must hold ${variables.length} arrays, one per model variable, got ${arrays.length}`, { fn, argument: 'arrays' });
@@ -27,7 +27,6 @@ export function setWeights(model: Model, arrays: readonly Float32Array[]): void 
     for (let j = 0; j < a.length; j++) {
       if (!Number.isFinite(a[j])) throw new ArgumentError(`must hold finite numbers, got ${describeValue(a[j])} at index ${j}`, { fn, argument: arg });
     }
-    if (v.isDisposed) throw new ArgumentError('has a disposed variable; was the model disposed?', { fn, argument: 'model' });
   });
   tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(arrays[i]!, v.shape, 'float32'))));
 }

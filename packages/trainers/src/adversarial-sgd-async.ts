@@ -1,7 +1,7 @@
 import { checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { TrainResult } from './train-options.js';
-import type { TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
 import { runTrainingAsync, type AsyncTrainOptions } from './run-training.js';
 import { ScalarCache } from './scalar-cache.js';
 import { adversarialStep, checkAttack } from './adversarial-step.js';
@@ -23,7 +23,7 @@ export interface AdversarialSgdAsyncOptions extends AdversarialSgdOptions, Async
  *
  * @returns per-epoch metrics (plain numbers). Rejects with `signal.reason` when aborted (after saving).
  */
-export async function adversarialSgdAsync(model: Model, data: TrainingData, options: AdversarialSgdAsyncOptions): Promise<TrainResult> {
+export async function adversarialSgdAsync(model: Model, data: LabeledData, options: AdversarialSgdAsyncOptions): Promise<TrainResult> {
   const fn = 'adversarialSgd';
   const opts = checkOptions(options, 'adversarialSgdAsync');
   const attack = checkAttack(opts.attack, 'adversarialSgdAsync');

@@ -2,7 +2,7 @@ import { checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { Attack } from '@advkit/attacks';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
 import { runTraining } from './run-training.js';
 import { ScalarCache } from './scalar-cache.js';
 import { adversarialStep, checkAttack } from './adversarial-step.js';
@@ -21,7 +21,7 @@ export interface AdversarialSgdOptions extends TrainOptions {
  * by Danskin's theorem this is a (sub)gradient of the inner max when δ* is its maximiser (Madry et al.
  * 2018, "Towards deep learning models resistant to adversarial attacks", §2). Trains `model` in place.
  */
-export function adversarialSgd(model: Model, data: TrainingData, options: AdversarialSgdOptions): TrainResult {
+export function adversarialSgd(model: Model, data: LabeledData, options: AdversarialSgdOptions): TrainResult {
   const fn = 'adversarialSgd';
   const opts = checkOptions(options, fn);
   const attack = checkAttack(opts.attack, fn);

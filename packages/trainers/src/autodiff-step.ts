@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Model } from '@advkit/models';
-import { perExampleLoss, perExampleError } from './loss.js';
+import { perExampleLoss, perExampleError } from '@advkit/models';
 import type { StepStats } from './step-stats.js';
 
 /**

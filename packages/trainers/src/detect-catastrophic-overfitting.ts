@@ -1,14 +1,15 @@
 import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { Attack } from '@advkit/attacks';
-import { checkTrainingData, type TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
+import { checkLabeledData } from '@advkit/models/internal';
 import { evaluate } from './evaluate.js';
 
 export interface CatastrophicOverfittingOptions {
   /** The model being trained (read, not changed). */
   model: Model;
   /** A held-out batch (not trained on), e.g. 500–1000 examples. */
-  heldOut: TrainingData;
+  heldOut: LabeledData;
   /** The attack to measure robust accuracy with: a multi-step PGD (e.g. `pgdAttack({ threatModel, steps: 10 })`). */
   attack: Attack;
   /** A drop of robust accuracy larger than this below the best so far counts as a collapse. @default 0.2 */
@@ -50,7 +51,7 @@ export function detectCatastrophicOverfitting(options: CatastrophicOverfittingOp
   const fn = 'detectCatastrophicOverfitting';
   const opts = checkOptions(options, fn);
   const { model, heldOut, attack } = opts;
-  checkTrainingData(heldOut, model, fn, 'options.heldOut');
+  checkLabeledData(heldOut, model, fn, 'options.heldOut');
   if (typeof attack !== 'object' || attack === null || typeof attack.run !== 'function') {
     throw new ArgumentError('must be an Attack ({ name, run(model, x, y) })', { fn, argument: 'options.attack' });
   }

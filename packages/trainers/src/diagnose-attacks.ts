@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { checkNumber, checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { inputGradient } from '@advkit/attacks';
-import { checkTrainingData, type TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
+import { checkLabeledData } from '@advkit/models/internal';
 
 /** Per-attack figures that {@link diagnoseAttacks} compares (what `robustEvaluate` reports). */
 export interface AttackErrorSummary {
@@ -35,10 +36,10 @@ export interface DiagnoseAttacksOptions {
  *
  * Frees every tensor it creates.
  */
-export function diagnoseAttacks(model: Model, data: TrainingData, options?: DiagnoseAttacksOptions): string[] {
+export function diagnoseAttacks(model: Model, data: LabeledData, options?: DiagnoseAttacksOptions): string[] {
   const fn = 'diagnoseAttacks';
   const opts = checkOptions(options, fn);
-  const dim = checkTrainingData(data, model, fn);
+  const dim = checkLabeledData(data, model, fn);
   const sampleSize = checkNumber(opts.sampleSize ?? 500, fn, 'options.sampleSize', { min: 1, integer: true });
   const warnFraction = checkNumber(opts.gradientWarnFraction ?? 0.1, fn, 'options.gradientWarnFraction', { min: 0, max: 1 });
   const warnings: string[] = [];

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { checkNumber, checkOptions, ArgumentError } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { Attack } from '@advkit/attacks';
-import { checkTrainingData, type TrainingData } from './training-data.js';
-import { perExampleLoss, perExampleError } from './loss.js';
+import type { LabeledData } from '@advkit/models';
+import { checkLabeledData } from '@advkit/models/internal';
+import { perExampleLoss, perExampleError } from '@advkit/models';
 
 export interface EvaluateOptions {
   /** Evaluate on `attack.run(model, x, y)` instead of the clean inputs. @default undefined (clean) */
@@ -28,10 +29,10 @@ export interface Evaluation {
  * given, each batch is attacked first, so the figures are those of the model on the attacked inputs
  * themselves (no closed-form shortcut). Leaves no tensors behind.
  */
-export function evaluate(model: Model, data: TrainingData, options?: EvaluateOptions): Evaluation {
+export function evaluate(model: Model, data: LabeledData, options?: EvaluateOptions): Evaluation {
   const fn = 'evaluate';
   const opts = checkOptions(options, fn);
-  const dim = checkTrainingData(data, model, fn);
+  const dim = checkLabeledData(data, model, fn);
   const batchSize = checkNumber(opts.batchSize ?? 1000, fn, 'options.batchSize', { min: 1, integer: true });
   const attack = opts.attack;
   if (attack !== undefined && (typeof attack !== 'object' || attack === null || typeof attack.run !== 'function')) {

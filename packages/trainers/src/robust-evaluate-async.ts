@@ -1,6 +1,7 @@
 import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
-import { checkTrainingData, type TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
+import { checkLabeledData } from '@advkit/models/internal';
 import { diagnoseAttacks } from './diagnose-attacks.js';
 import { robustEvaluate, type RobustEvaluateOptions, type RobustEvaluation } from './robust-evaluate.js';
 import { checkSignal } from './check-signal.js';
@@ -25,7 +26,7 @@ export interface RobustEvaluateAsyncOptions extends RobustEvaluateOptions {
  * @returns plain numbers and arrays, nothing to dispose (every tensor of a batch is freed before the
  *   next). Rejects with `signal.reason` when aborted, leaving no tensors behind.
  */
-export async function robustEvaluateAsync(model: Model, data: TrainingData, options: RobustEvaluateAsyncOptions): Promise<RobustEvaluation> {
+export async function robustEvaluateAsync(model: Model, data: LabeledData, options: RobustEvaluateAsyncOptions): Promise<RobustEvaluation> {
   const fn = 'robustEvaluateAsync';
   const { signal: signalOpt, yieldEveryMs: yieldOpt, onProgress, diagnose, ...rest } = checkOptions(options, fn);
   const batchSize = checkNumber(rest.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
@@ -35,7 +36,7 @@ export async function robustEvaluateAsync(model: Model, data: TrainingData, opti
   const stopIfAborted = (): void => {
     if (signal?.aborted === true) throw signal.reason;
   };
-  const dim = checkTrainingData(data, model, fn);
+  const dim = checkLabeledData(data, model, fn);
   const n = data.n;
   const brokenBy: RobustEvaluation['brokenBy'] = [];
   let cleanWrong = 0;

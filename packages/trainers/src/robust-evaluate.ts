@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { Attack } from '@advkit/attacks';
-import { checkTrainingData, type TrainingData } from './training-data.js';
-import { perExampleError } from './loss.js';
+import type { LabeledData } from '@advkit/models';
+import { checkLabeledData } from '@advkit/models/internal';
+import { perExampleError } from '@advkit/models';
 import { diagnoseAttacks } from './diagnose-attacks.js';
 
 export interface RobustEvaluateOptions {
@@ -42,10 +43,10 @@ export interface RobustEvaluation {
  * attack k. Runs every attack on every batch (so each attack's own error is reported too), in input order.
  * Leaves no tensors behind.
  */
-export function robustEvaluate(model: Model, data: TrainingData, options: RobustEvaluateOptions): RobustEvaluation {
+export function robustEvaluate(model: Model, data: LabeledData, options: RobustEvaluateOptions): RobustEvaluation {
   const fn = 'robustEvaluate';
   const opts = checkOptions(options, fn);
-  const dim = checkTrainingData(data, model, fn);
+  const dim = checkLabeledData(data, model, fn);
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const attacks = opts.attacks;
   if (!Array.isArray(attacks)) throw new ArgumentError(`must be an array of Attacks, got ${describeValue(attacks)}`, { fn, argument: 'options.attacks' });

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { checkOptions } from '@advkit/core';
 import type { LinearModel } from '@advkit/models';
 import type { TrainResult } from './train-options.js';
-import type { TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
 import { checkRobustLinear, type RobustLinearSgdOptions } from './robust-linear-sgd.js';
 import { runTrainingAsync, type AsyncTrainOptions } from './run-training.js';
 import { linearStep } from './linear-step.js';
@@ -13,7 +13,7 @@ import { ScalarCache } from './scalar-cache.js';
  * {@link sgdAsync}). Same steps, bit-identical weights to `robustLinearSgd`; its checkpoints are
  * interchangeable with it (both record the trainer as `'robustLinearSgd'`).
  */
-export async function robustLinearSgdAsync(model: LinearModel, data: TrainingData, options: RobustLinearSgdOptions & AsyncTrainOptions): Promise<TrainResult> {
+export async function robustLinearSgdAsync(model: LinearModel, data: LabeledData, options: RobustLinearSgdOptions & AsyncTrainOptions): Promise<TrainResult> {
   const opts = checkOptions(options, 'robustLinearSgdAsync');
   const ball = checkRobustLinear(model, opts, 'robustLinearSgdAsync');
   const scalars = new ScalarCache();

@@ -3,7 +3,7 @@ import { ArgumentError, checkOptions } from '@advkit/core';
 import { LinearModel } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
 import { runTraining } from './run-training.js';
 import { linearStep } from './linear-step.js';
 import { ScalarCache } from './scalar-cache.js';
@@ -23,7 +23,7 @@ export interface RobustLinearSgdOptions extends TrainOptions {
  * this takes the same steps as `adversarialSgd` with `exactLinearAttack` (a test checks it).
  * Tutorial settings: lr 0.1, 20 epochs, batch 100. Trains `model` in place.
  */
-export function robustLinearSgd(model: LinearModel, data: TrainingData, options: RobustLinearSgdOptions): TrainResult {
+export function robustLinearSgd(model: LinearModel, data: LabeledData, options: RobustLinearSgdOptions): TrainResult {
   const fn = 'robustLinearSgd';
   const opts = checkOptions(options, fn);
   const ball = checkRobustLinear(model, opts, fn);

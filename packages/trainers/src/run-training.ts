@@ -3,7 +3,8 @@ import { ArgumentError, CheckpointError, Rng, checkNumber, checkOptions, describ
 import { getWeights, setWeights, type Model } from '@advkit/models';
 import { batchOrder, gatherRows } from '@advkit/datasets';
 import type { EpochMetrics, OptimizerWeight, TrainOptions, TrainResult, TrainingState } from './train-options.js';
-import { checkTrainingData, type TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
+import { checkLabeledData } from '@advkit/models/internal';
 import type { StepStats } from './step-stats.js';
 import { checkSignal } from './check-signal.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -67,7 +68,7 @@ type LoopEvent = { kind: 'save'; state: TrainingState } | { kind: 'resume'; stat
  * steps. This synchronous driver calls `checkpoint.save` and requires it to be synchronous (a returned
  * Promise is a CheckpointError: use {@link runTrainingAsync}).
  */
-export function runTraining(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): TrainResult {
+export function runTraining(model: Model, data: LabeledData, options: TrainOptions, fn: string, step: StepFunction): TrainResult {
   if (options?.optimizer !== undefined && (options.checkpoint !== undefined || options.resumeFrom !== undefined)) {
     throw new ArgumentError('cannot be checkpointed or resumed by the synchronous trainers (tfjs reads optimizer state asynchronously): use the async variant (e.g. sgdAsync)', {
       fn,
@@ -108,7 +109,7 @@ export interface AsyncTrainOptions extends TrainOptions {
  * UI button abort `options.signal` mid-run. Takes exactly the same steps as `runTraining` (the arithmetic
  * is the same code), so both give bit-identical weights.
  */
-export async function runTrainingAsync(model: Model, data: TrainingData, options: AsyncTrainOptions, fn: string, step: StepFunction): Promise<TrainResult> {
+export async function runTrainingAsync(model: Model, data: LabeledData, options: AsyncTrainOptions, fn: string, step: StepFunction): Promise<TrainResult> {
   options = checkOptions(options, fn);
   const yieldEveryMs = checkNumber(options.yieldEveryMs ?? 20, fn, 'options.yieldEveryMs', { min: 0 });
   const loop = trainingLoop(model, data, options, fn, step);
@@ -167,10 +168,10 @@ function wrapSaveError(fn: string, cause: unknown): unknown {
   return new CheckpointError(`${fn}: saving the checkpoint failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
 }
 
-function* trainingLoop(model: Model, data: TrainingData, options: TrainOptions, fn: string, step: StepFunction): Generator<LoopEvent, TrainResult> {
+function* trainingLoop(model: Model, data: LabeledData, options: TrainOptions, fn: string, step: StepFunction): Generator<LoopEvent, TrainResult> {
   options = checkOptions(options, fn);
   if (typeof step !== 'function') throw new ArgumentError(`must be a function (xb, yb, lr) => StepStats, got ${describeValue(step)}`, { fn, argument: 'step' });
-  const dim = checkTrainingData(data, model, fn);
+  const dim = checkLabeledData(data, model, fn);
   const opts = resolveTrainOptions(options, fn);
   const settings = { epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed, shuffle: opts.shuffle, n: data.n, dim };
   const ck = options.checkpoint;

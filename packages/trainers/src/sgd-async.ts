@@ -1,7 +1,7 @@
 import { checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { TrainResult } from './train-options.js';
-import type { TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
 import { runTrainingAsync, type AsyncTrainOptions } from './run-training.js';
 import { ScalarCache } from './scalar-cache.js';
 import { standardStep } from './standard-step.js';
@@ -13,7 +13,7 @@ import { standardStep } from './standard-step.js';
  *
  * @returns per-epoch metrics (plain numbers). Rejects with `signal.reason` when aborted (after saving).
  */
-export async function sgdAsync(model: Model, data: TrainingData, options?: AsyncTrainOptions): Promise<TrainResult> {
+export async function sgdAsync(model: Model, data: LabeledData, options?: AsyncTrainOptions): Promise<TrainResult> {
   const opts = checkOptions(options, 'sgdAsync');
   const scalars = new ScalarCache();
   try {

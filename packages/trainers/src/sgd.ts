@@ -1,7 +1,7 @@
 import { checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { TrainingData } from './training-data.js';
+import type { LabeledData } from '@advkit/models';
 import { runTraining } from './run-training.js';
 import { ScalarCache } from './scalar-cache.js';
 import { standardStep } from './standard-step.js';
@@ -14,7 +14,7 @@ import { standardStep } from './standard-step.js';
  *
  * @returns per-epoch metrics and timings (plain numbers; no tensors to dispose).
  */
-export function sgd(model: Model, data: TrainingData, options?: TrainOptions): TrainResult {
+export function sgd(model: Model, data: LabeledData, options?: TrainOptions): TrainResult {
   const fn = 'sgd';
   const opts = checkOptions(options, fn);
   const scalars = new ScalarCache();

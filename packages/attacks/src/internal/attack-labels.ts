@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, ShapeError, checkTensor } from '@advkit/core';
 import type { Model } from '@advkit/models';
-import { checkBinaryLabels } from '../check-binary-labels.js';
+import { checkBinaryLabels } from './check-binary-labels.js';
 
 /**
  * Checks labels for `model` and returns them in the form {@link attackObjective} takes, as a new

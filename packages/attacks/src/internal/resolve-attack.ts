@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOneOf, checkOptions, describeValue } from '@advkit/core';
-import { checkModelInput, type Model } from '@advkit/models';
+import type { Model } from '@advkit/models';
+import { checkModel, checkModelInput } from '@advkit/models/internal';
 import { LpBall } from '@advkit/threat-models';
 import { ATTACK_LOSSES, type AttackLoss } from './attack-objective.js';
 import { encodeAttackLabels } from './attack-labels.js';
@@ -9,15 +10,6 @@ import { encodeAttackLabels } from './attack-labels.js';
 export interface ResolvedObjective {
   loss: AttackLoss;
   targeted: boolean;
-}
-
-export function checkModel(model: unknown, fn: string): Model {
-  const m = model as Partial<Model> | null;
-  if (typeof m !== 'object' || m === null || typeof m.logits !== 'function' || !Array.isArray(m.inputShape) || typeof m.numOutputs !== 'number') {
-    throw new ArgumentError(`must be a Model ({ logits(x), inputShape, numOutputs, … }), got ${describeValue(model)}`, { fn, argument: 'model' });
-  }
-  if (Array.isArray(m.variables) && m.variables.some((v) => v.isDisposed)) throw new ArgumentError('has disposed variables; was the model disposed?', { fn, argument: 'model' });
-  return m as Model;
 }
 
 export function checkThreatModel(value: unknown, fn: string, arg = 'options.threatModel'): LpBall {

@@ -4,7 +4,8 @@ import { ArgumentError, CheckpointError, Rng, checkNumber, checkOptions, describ
 import { getWeights, type Model } from '@advkit/models';
 import { batchOrder } from '@advkit/datasets';
 import type { EpochMetrics, TrainOptions, TrainResult, TrainingState } from '../train-options.js';
-import { checkTrainingData, type TrainingData } from '../training-data.js';
+import type { LabeledData } from '@advkit/models';
+import { checkLabeledData } from '@advkit/models/internal';
 import { checkResumeState, resolveTrainOptions } from '../run-training.js';
 import { checkAttackSpec, type AttackSpec } from './attack-spec.js';
 import { modelSpec } from './model-spec.js';
@@ -80,7 +81,7 @@ const FN = 'dataParallelSgd';
  *   starting the workers (about a second: each loads tfjs and compiles the wasm module); the epochs'
  *   `seconds` do not.
  */
-export async function dataParallelSgd(model: Model, data: TrainingData, options?: DataParallelSgdOptions): Promise<TrainResult> {
+export async function dataParallelSgd(model: Model, data: LabeledData, options?: DataParallelSgdOptions): Promise<TrainResult> {
   const t0 = performance.now();
   const opts = checkOptions(options, FN);
   if ((opts as TrainOptions).optimizer !== undefined) {
@@ -89,7 +90,7 @@ export async function dataParallelSgd(model: Model, data: TrainingData, options?
       argument: 'options.optimizer',
     });
   }
-  const dim = checkTrainingData(data, model, FN);
+  const dim = checkLabeledData(data, model, FN);
   const spec = modelSpec(model, FN);
   const train = resolveTrainOptions(opts, FN);
   const workers = checkNumber(opts.workers ?? Math.max(1, availableParallelism()), FN, 'options.workers', { min: 1, max: 256, integer: true });

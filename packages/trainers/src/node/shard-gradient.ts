@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Model } from '@advkit/models';
-import { perExampleError, perExampleLoss } from '../loss.js';
+import { perExampleError, perExampleLoss } from '@advkit/models';
 import type { StepStats } from '../step-stats.js';
 
 /**

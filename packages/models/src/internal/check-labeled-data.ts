@@ -1,26 +1,18 @@
 import { ArgumentError, ShapeError, describeValue } from '@advkit/core';
-import type { Model } from '@advkit/models';
+import type { LabeledData } from '../labeled-data.js';
+import type { Model } from '../model.js';
+import { checkModel } from './check-model.js';
 
 /**
- * Examples held in JS memory, row-major: `x` has `n · prod(model.inputShape)` floats and `y` has `n`
- * labels — ±1 floats for binary models (`numOutputs === 1`), class indices 0..K−1 for K-class models.
- * `BinaryData` and `ClassData` from `@advkit/datasets` have this shape.
+ * Checks `model` ({@link checkModel}, naming argument `model`) and `data` against it: `x` a Float32Array of
+ * `n · dim` floats, `y` n labels that fit the model (±1 for a binary model, class indices 0..K−1
+ * otherwise), `n` an integer >= 1. Throws ArgumentError / ShapeError naming `fn` and `arg.x` etc.
+ * @returns the input dimension dim = prod(model.inputShape) (floats per example).
  */
-export interface TrainingData {
-  x: Float32Array;
-  y: Float32Array | Int32Array;
-  n: number;
-}
-
-/** Checks `data` against `model`; returns the input dimension (floats per example). */
-export function checkTrainingData(data: unknown, model: Model, fn: string, arg = 'data'): number {
-  const mm = model as Partial<Model> | null;
-  if (typeof mm !== 'object' || mm === null || !Array.isArray(mm.inputShape) || typeof mm.numOutputs !== 'number' || !Array.isArray(mm.variables)) {
-    throw new ArgumentError(`must be a Model ({ logits(x), inputShape, numOutputs, variables }), got ${describeValue(model)}`, { fn, argument: 'model' });
-  }
-  if (mm.variables.some((v) => v.isDisposed)) throw new ArgumentError('has disposed variables; was the model disposed?', { fn, argument: 'model' });
+export function checkLabeledData(data: unknown, model: Model, fn: string, arg = 'data'): number {
+  checkModel(model, fn);
   if (typeof data !== 'object' || data === null) throw new ArgumentError(`must be {x, y, n}, got ${describeValue(data)}`, { fn, argument: arg });
-  const { x, y, n } = data as Partial<TrainingData>;
+  const { x, y, n } = data as Partial<LabeledData>;
   if (!(x instanceof Float32Array)) throw new ArgumentError(`must be a Float32Array, got ${describeValue(x)}`, { fn, argument: `${arg}.x` });
   if (!(y instanceof Float32Array || y instanceof Int32Array)) {
     throw new ArgumentError(`must be a Float32Array or Int32Array, got ${describeValue(y)}`, { fn, argument: `${arg}.y` });
