@@ -2,7 +2,8 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOneOf, checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
-import type { Attack } from './attack.js';
+import type { Attack, AttackContext } from './attack.js';
+import { checkBatchIndex } from './internal/attack-context.js';
 import { checkSeed, checkThreatModel } from './internal/resolve-attack.js';
 import { checkAttackBall, checkAttackInputs, checkGradientModel, toTensor } from './internal/check-attack-inputs.js';
 import { runApgd, type ApgdLoss, type ApgdSettings } from './internal/run-apgd.js';
@@ -111,8 +112,8 @@ export function apgdAttack(options: ApgdAttackOptions): Attack {
   const name = opts.loss === 'targeted-dlr' ? 'apgd-t' : opts.loss === 'dlr' ? 'apgd-dlr' : 'apgd-ce';
   return {
     name,
-    run(model, x, y, context?: { batchIndex?: number }) {
-      const t = context?.batchIndex ?? 0;
+    run(model, x, y, context?: AttackContext) {
+      const t = checkBatchIndex(context, 'apgdAttack.run');
       return apgd(model, x, y, { ...opts, seed: (opts.seed ?? 0) + t });
     },
   };

@@ -3,7 +3,8 @@ import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { BlackBoxModel } from './black-box-model.js';
-import { checkModel, checkSeed, checkThreatModel } from './internal/resolve-attack.js';
+import { checkModel } from '@advkit/models/internal';
+import { checkSeed, checkThreatModel } from './internal/resolve-attack.js';
 import { SCORE_BASED_ATTACKS, checkAttackBall, checkAttackInputs, isBlackBoxModel, toTensor } from './internal/check-attack-inputs.js';
 import { runApgd } from './internal/run-apgd.js';
 import { runFabTargeted } from './internal/run-fab.js';

@@ -2,7 +2,8 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
-import type { Attack } from './attack.js';
+import type { Attack, AttackContext } from './attack.js';
+import { checkBatchIndex } from './internal/attack-context.js';
 import { checkSeed, checkThreatModel } from './internal/resolve-attack.js';
 import { checkAttackBall, checkAttackInputs, checkGradientModel, toTensor } from './internal/check-attack-inputs.js';
 import { runFabTargeted, type FabSettings } from './internal/run-fab.js';
@@ -84,8 +85,9 @@ export function fabTargetedAttack(options: FabTargetedOptions): Attack {
   resolveFabSettings(opts, undefined, fn);
   return {
     name: 'fab-t',
-    run(model, x, y, context?: { batchIndex?: number }) {
-      return fabTargeted(model, x, y, { ...opts, seed: (opts.seed ?? 0) + (context?.batchIndex ?? 0) });
+    run(model, x, y, context?: AttackContext) {
+      const t = checkBatchIndex(context, 'fabTargetedAttack.run');
+      return fabTargeted(model, x, y, { ...opts, seed: (opts.seed ?? 0) + t });
     },
   };
 }

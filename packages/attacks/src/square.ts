@@ -2,9 +2,11 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
-import type { Attack } from './attack.js';
+import type { Attack, AttackContext } from './attack.js';
+import { checkBatchIndex } from './internal/attack-context.js';
 import type { BlackBoxModel } from './black-box-model.js';
-import { checkBoolean, checkModel, checkSeed, checkThreatModel } from './internal/resolve-attack.js';
+import { checkModel } from '@advkit/models/internal';
+import { checkBoolean, checkSeed, checkThreatModel } from './internal/resolve-attack.js';
 import { checkAttackBall, checkAttackInputs, isBlackBoxModel, toTensor } from './internal/check-attack-inputs.js';
 import { squareSteps, type SquareSettings } from './internal/square-steps.js';
 import { driveSteps, driveStepsSync } from './internal/drive-steps.js';
@@ -110,12 +112,13 @@ export function squareAttack(options: SquareAttackOptions): Attack {
   const s = resolveSquareSettings(opts, undefined, fn);
   return {
     name: 'square',
-    run(model, x, y, context?: { batchIndex?: number }) {
+    run(model, x, y, context?: AttackContext) {
+      const t = checkBatchIndex(context, 'squareAttack.run');
       const m = checkScoreModel(model, 'squareAttack.run');
       if (isBlackBoxModel(m)) throw new ArgumentError('is a black-box model: Attack.run is synchronous; call square() instead', { fn: 'squareAttack.run', argument: 'model' });
       const inp = checkAttackInputs(m, x, y, s.threatModel, 'squareAttack.run');
       if (inp.n === 0) return toTensor(inp.x, 0, m.inputShape);
-      const gen = squareSteps(inp.x, inp.y, inp.n, m.numOutputs, { ...s, seed: s.seed + (context?.batchIndex ?? 0), ...s.image(m.inputShape) });
+      const gen = squareSteps(inp.x, inp.y, inp.n, m.numOutputs, { ...s, seed: s.seed + t, ...s.image(m.inputShape) });
       const out = driveStepsSync(gen, (xs, n) => modelLogits(m, xs, n), m.numOutputs, 'squareAttack.run');
       return toTensor(out.xAdv, inp.n, m.inputShape);
     },

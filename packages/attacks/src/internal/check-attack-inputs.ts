@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, ShapeError, checkTensor, describeValue } from '@advkit/core';
-import { checkModelInput, type Model } from '@advkit/models';
+import type { Model } from '@advkit/models';
+import { checkModel, checkModelInput } from '@advkit/models/internal';
 import type { LpBall } from '@advkit/threat-models';
 import type { BlackBoxModel } from '../black-box-model.js';
-import { checkModel } from './resolve-attack.js';
 
 /** The attacks that run on a {@link BlackBoxModel}, for error messages. */
 export const SCORE_BASED_ATTACKS = ['square'] as const;
