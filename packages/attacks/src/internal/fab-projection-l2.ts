@@ -1,3 +1,5 @@
+import { argSort } from './arg-sort.js';
+
 /**
  * The L2 projection of FAB (Croce & Hein, ICML 2020, §3.1), step for step as the reference's
  * `projection_l2` (fra31/auto-attack, fab_projections.py): the smallest-L2 step d with
@@ -25,7 +27,7 @@ export function fabProjectionL2(t: ArrayLike<number>, wIn: ArrayLike<number>, bI
     if (ri === -1e12) ri = 1e12;
     r[i] = ri;
   }
-  const indr = Array.from({ length: D }, (_, i) => i).sort((i, j) => r[i]! - r[j]!);
+  const indr = argSort(r);
   const rs = new Float64Array(D);
   const rs2 = new Float64Array(D);
   for (let q = 0; q < D; q++) rs[q] = r[indr[q]!]!;

@@ -1,3 +1,5 @@
+import { argSort } from './arg-sort.js';
+
 /**
  * The L∞ projection of FAB (Croce & Hein, "Minimally distorted adversarial examples with a fast
  * adaptive boundary attack", ICML 2020, §3.1), step for step as the reference's `projection_linf`
@@ -30,7 +32,7 @@ export function fabProjectionLinf(t: ArrayLike<number>, wIn: ArrayLike<number>, 
     wt2 += w[i]! * t[i]!;
     b0 += w[i]! * d[i]!;
   }
-  const indp = Array.from({ length: D }, (_, i) => i).sort((i, j) => p[i]! - p[j]!);
+  const indp = argSort(p);
   b -= wt2;
   // indp2 = indp reversed; ws = w[indp2], bs2 = −ws·d[indp2]; s, sb their cumulative sums
   const s = new Float64Array(D);
