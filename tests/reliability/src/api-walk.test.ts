@@ -41,6 +41,8 @@ const isErrorClass = (v: unknown): boolean => typeof v === 'function' && (v === 
 let m: models.LinearModel;
 let layersModel: tfl.LayersModel;
 let graphModel: tfc.GraphModel;
+let mk: models.Mlp;
+let yk: tf.Tensor1D;
 let disposedModel: models.LinearModel;
 let tmp: string;
 let x: tf.Tensor2D;
@@ -58,6 +60,8 @@ beforeAll(async () => {
   await core.initBackend({ backend: 'wasm' });
   tmp = await mkdtemp(join(tmpdir(), 'advkit-walk-'));
   m = new models.LinearModel({ inputSize: 4, seed: 1 });
+  mk = new models.Mlp({ inputShape: [4], hiddenSizes: [3], numClasses: 4, seed: 1 });
+  yk = tf.tensor1d([0, 1, 3], 'int32');
   disposedModel = new models.LinearModel({ inputSize: 4 });
   disposedModel.dispose();
   x = tf.tensor2d([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.1, 0.2, 0.3], [3, 4]);
@@ -77,10 +81,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
-  tf.dispose([x, y, yCol]);
+  tf.dispose([x, y, yCol, yk]);
   m.dispose();
   layersModel.dispose();
   graphModel.dispose();
+  mk.dispose();
 });
 
 /** A graph-model model.json (tfjs-converter's format) for softmax(x·W), x of 4 features, 3 classes. */
@@ -183,6 +188,14 @@ const CASES: Record<string, Case> = {
   fgsmAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative stepSize', () => [{ threatModel: boxBall, stepSize: -1 }]], ['no threat model', () => [{}]]] },
   pgd: { valid: () => [m, x, y, { threatModel: boxBall, steps: 2 }], bad: [['Infinity steps', () => [m, x, y, { threatModel: boxBall, steps: Infinity }]], ['zero restarts', () => [m, x, y, { threatModel: boxBall, restarts: 0 }]], ['bad loss', () => [m, x, y, { threatModel: boxBall, loss: 'hinge' }]], ['disposed model', () => [disposedModel, x, y, { threatModel: boxBall }]]] },
   pgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative steps', () => [{ threatModel: boxBall, steps: -1 }]], ['2.5 steps', () => [{ threatModel: boxBall, steps: 2.5 }]]] },
+  apgd: { valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['binary model', () => [m, x, y, { threatModel: boxBall }]], ['zero eps', () => [mk, x, yk, { threatModel: new threatModels.LpBall({ norm: 'linf', epsilon: 0 }) }]], ['x outside box', () => [mk, tf.add(x, 1), yk, { threatModel: boxBall }]], ['black-box model', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }), x, yk, { threatModel: boxBall }]]] },
+  apgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['l1 ball', () => [{ threatModel: new threatModels.LpBall({ norm: 'l1', epsilon: 1 }) }]], ['zero steps', () => [{ threatModel: boxBall, steps: 0 }]]] },
+  blackBoxModel: { valid: () => [{ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }], bad: [['no predict', () => [{ inputShape: [4], numOutputs: 4 }]], ['one output', () => [{ inputShape: [4], numOutputs: 1, predict: () => [] }]]] },
+  square: { valid: () => [mk, x, yk, { threatModel: boxBall, queries: 3 }], bad: [['zero queries', () => [mk, x, yk, { threatModel: boxBall, queries: 0 }]], ['not an image', () => [new models.Mlp({ inputShape: [3], hiddenSizes: [], numClasses: 4 }), tf.zeros([1, 3]), tf.tensor1d([0], 'int32'), { threatModel: boxBall }]], ['wrong scores', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(2) }), x, yk, { threatModel: boxBall }]]] },
+  squareAttack: { valid: () => [{ threatModel: boxBall }], bad: [['bad pInit', () => [{ threatModel: boxBall, pInit: 2 }]], ['no threat model', () => [{}]]] },
+  fabTargeted: { valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['no box', () => [mk, x, yk, { threatModel: ball }]], ['too many targets', () => [mk, x, yk, { threatModel: boxBall, targetClasses: 4 }]]] },
+  fabTargetedAttack: { valid: () => [{ threatModel: boxBall }], bad: [['bad beta', () => [{ threatModel: boxBall, beta: 2 }]]] },
+  autoAttack: { valid: () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce', 'square'] }], bad: [['plus', () => [mk, x, yk, { threatModel: boxBall, version: 'plus' }]], ['zero batch', () => [mk, x, yk, { threatModel: boxBall, batchSize: 0 }]], ['labels out of range', () => [mk, x, tf.tensor1d([0, 1, 9], 'int32'), { threatModel: boxBall }]]] },
   inputGradient: { valid: () => [m, x, y], bad: [['shape mismatch', () => [m, tf.zeros([3, 2]), y]], ['disposed y', () => [m, x, dead]]] },
   // trainers: the loop, its entry points and steps
   train: {

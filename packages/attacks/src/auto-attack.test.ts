@@ -1,0 +1,153 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend, ArgumentError } from '@advkit/core';
+import { Mlp } from '@advkit/models';
+import { LpBall } from '@advkit/threat-models';
+import { apgd, autoAttack, blackBoxModel, fabTargeted, square } from './index.js';
+
+// The fixture: an MLP 400-32-10 trained by advkit (PGD, central 20×20 MNIST crops) and 40 test images,
+// with the reference AutoAttack's per-example robust flags (fra31/auto-attack on Debian's torch), made
+// by scripts/crosscheck-autoattack/make-fixture.mjs and reference.py --fixture.
+interface Fixture {
+  model: { layers: { weight: number[]; shape: [number, number]; bias: number[] }[] };
+  images: number[];
+  labels: number[];
+  reference: { norm: 'Linf' | 'L2'; eps: number; clean: number[]; attacks: Record<string, { robust: number[] }> }[];
+}
+const fixture = JSON.parse(readFileSync(new URL('./test-fixtures/autoattack-reference.json', import.meta.url), 'utf8')) as Fixture;
+
+let model: Mlp;
+let x: tf.Tensor2D;
+let y: tf.Tensor1D;
+
+beforeAll(async () => {
+  await initBackend({ backend: 'wasm' });
+  model = new Mlp({ inputShape: [400], hiddenSizes: [32], numClasses: 10 });
+  model.layers.forEach((l, i) => {
+    const { weight, shape, bias } = fixture.model.layers[i]!;
+    tf.tidy(() => {
+      l.weight.assign(tf.transpose(tf.tensor2d(weight, shape)));
+      l.bias.assign(tf.tensor1d(bias));
+    });
+  });
+  x = tf.tensor2d(Float32Array.from(fixture.images, (v) => v / 255), [fixture.labels.length, 400]);
+  y = tf.tensor1d(fixture.labels, 'int32');
+});
+
+function robustFlags(xAdv: tf.Tensor): number[] {
+  const pred = tf.tidy(() => tf.argMax(model.logits(xAdv), 1).dataSync());
+  return Array.from(pred, (p, i) => (p === fixture.labels[i] ? 1 : 0));
+}
+
+// The random draws differ from the reference's (torch's generator vs advkit's Rng), so only examples
+// near the boundary can differ: on 1000 MNIST images every attack agreed on ≥ 99.5% of the examples.
+// On these 40 images we allow 2 examples (5%) of disagreement per attack.
+const allowed = 2;
+
+describe('AutoAttack against the reference on the fixture (same weights and images)', () => {
+  for (const ref of fixture.reference) {
+    const norm = ref.norm === 'Linf' ? 'linf' : 'l2';
+    const threatModel = new LpBall({ norm, epsilon: ref.eps, box: { min: 0, max: 1 } });
+    for (const name of ['apgd-ce', 'apgd-t', 'fab-t', 'square'] as const) {
+      it(`${name}, ${norm} ε=${ref.eps}: per-example robust flags as the reference's (±${allowed})`, async () => {
+        const before = tf.memory().numTensors;
+        const xAdv =
+          name === 'square'
+            ? await square(model, x, y, { threatModel })
+            : name === 'fab-t'
+              ? fabTargeted(model, x, y, { threatModel })
+              : apgd(model, x, y, { threatModel, loss: name === 'apgd-t' ? 'targeted-dlr' : 'cross-entropy' });
+        expect(tf.memory().numTensors).toBe(before + 1);
+        expect(threatModel.contains(xAdv, x).every(Boolean)).toBe(true);
+        const got = robustFlags(xAdv);
+        xAdv.dispose();
+        const want = ref.attacks[name]!.robust;
+        const differ = got.filter((v, i) => v !== want[i]).length;
+        expect(differ).toBeLessThanOrEqual(allowed);
+      });
+    }
+    // the ensemble once (L2, where its attacks differ most), to keep the file well under a minute
+    if (norm !== 'l2') continue;
+    it(`standard ensemble, ${norm} ε=${ref.eps}: robust error and flags as the reference's`, async () => {
+      const before = tf.memory().numTensors;
+      const res = await autoAttack(model, x, y, { threatModel });
+      expect(tf.memory().numTensors).toBe(before + 1);
+      const got = res.robust.map((b) => (b ? 1 : 0));
+      expect(got).toEqual(robustFlags(res.xAdv)); // the flags describe the returned examples
+      res.xAdv.dispose();
+      const want = ref.attacks.standard!.robust;
+      expect(got.filter((v, i) => v !== want[i]).length).toBeLessThanOrEqual(allowed);
+      expect(res.cleanError).toBeCloseTo(1 - ref.clean.reduce((a, b) => a + b, 0) / ref.clean.length, 12);
+      expect(res.robustError).toBe(got.filter((v) => v === 0).length / got.length);
+      res.brokenBy.forEach((b, i) => expect(b === null).toBe(res.robust[i]));
+      expect(res.warnings).toEqual([]);
+    });
+  }
+});
+
+describe('autoAttack: bad input and warnings', () => {
+  const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
+
+  it('refuses gradient attacks on a black-box model, naming the attacks that can run', async () => {
+    const bb = blackBoxModel({ inputShape: [400], numOutputs: 10, predict: (xs, n) => tf.tidy(() => model.logits(tf.tensor2d(xs, [n, 400])).dataSync()) });
+    const err = await autoAttack(bb, x, y, { threatModel }).catch((e: unknown) => e);
+    expect(ArgumentError.isInstance(err)).toBe(true);
+    expect(String(err)).toMatch(/autoAttack: model .*apgd-ce, apgd-t, fab-t.*square/);
+    expect(() => apgd(bb as never, x, y, { threatModel })).toThrow(/apgd: model is a black-box model.*square/);
+  });
+
+  it('runs Square on an async black-box model with the same result as on the tfjs model', async () => {
+    const bb = blackBoxModel({ inputShape: [400], numOutputs: 10, predict: async (xs, n) => tf.tidy(() => model.logits(tf.tensor2d(xs, [n, 400])).dataSync()) });
+    const xs = tf.slice(x, 0, 10);
+    const ys = tf.slice(y, 0, 10);
+    const a = await square(bb, xs, ys, { threatModel, queries: 50, seed: 3 });
+    const b = await square(model, xs, ys, { threatModel, queries: 50, seed: 3 });
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    tf.dispose([xs, ys, a, b]);
+  });
+
+  it('throws typed errors for ε ≤ 0, batch size ≤ 0, x outside the box, unknown attacks', async () => {
+    const zero = new LpBall({ norm: 'linf', epsilon: 0, box: { min: 0, max: 1 } });
+    await expect(autoAttack(model, x, y, { threatModel: zero })).rejects.toThrow(/autoAttack: options.threatModel must have epsilon > 0/);
+    await expect(autoAttack(model, x, y, { threatModel, batchSize: 0 })).rejects.toThrow(/autoAttack: options.batchSize/);
+    const outside = tf.add(x, 2);
+    await expect(autoAttack(model, outside, y, { threatModel })).rejects.toThrow(/autoAttack: x must lie inside the threat model's box/);
+    outside.dispose();
+    await expect(autoAttack(model, x, y, { threatModel, version: ['pgd' as never] })).rejects.toThrow(/options.version/);
+    expect(() => apgd(model, x, y, { threatModel, steps: 0 })).toThrow(/apgd: options.steps/);
+    await expect(square(model, x, y, { threatModel, queries: 0 })).rejects.toThrow(/square: options.queries/);
+  });
+
+  it('DLR needs 4 classes: a typed error for apgd, a too-few-classes warning in autoAttack', async () => {
+    const m3 = new Mlp({ inputShape: [400], hiddenSizes: [], numClasses: 3, seed: 1 });
+    const y3 = tf.tensor1d(fixture.labels.map((v) => v % 3), 'int32');
+    expect(() => apgd(m3, x, y3, { threatModel, loss: 'dlr' })).toThrow(/apgd: model must have at least 4 classes/);
+    const res = await autoAttack(m3, x, y3, { threatModel, version: ['apgd-ce', 'apgd-t'] });
+    expect(res.warnings.map((w) => w.code)).toEqual(['too-few-classes']);
+    res.xAdv.dispose();
+    y3.dispose();
+    m3.dispose();
+  });
+
+  it('warns about probability outputs and randomised models', async () => {
+    let calls = 0;
+    const softmax = blackBoxModel({ inputShape: [400], numOutputs: 10, predict: (xs, n) => tf.tidy(() => tf.softmax(model.logits(tf.tensor2d(xs, [n, 400]))).dataSync()) });
+    const noisy = blackBoxModel({ inputShape: [400], numOutputs: 10, predict: (xs, n) => tf.tidy(() => tf.add(model.logits(tf.tensor2d(xs, [n, 400])), 0.01 * ++calls).dataSync()) });
+    const xs = tf.slice(x, 0, 5);
+    const ys = tf.slice(y, 0, 5);
+    const a = await autoAttack(softmax, xs, ys, { threatModel, version: ['square'] });
+    expect(a.warnings.map((w) => w.code)).toContain('probability-output');
+    const b = await autoAttack(noisy, xs, ys, { threatModel, version: ['square'] });
+    expect(b.warnings.map((w) => w.code)).toContain('randomized');
+    tf.dispose([xs, ys, a.xAdv, b.xAdv]);
+  });
+
+  it('stops between batches when the signal is aborted', async () => {
+    const ctrl = new AbortController();
+    const seen: number[] = [];
+    const p = autoAttack(model, x, y, { threatModel, batchSize: 10, version: ['apgd-ce', 'square'], signal: ctrl.signal, onProgress: (pr) => { seen.push(pr.batch); ctrl.abort(new Error('stop')); } });
+    await expect(p).rejects.toThrow('stop');
+    expect(seen).toEqual([1]);
+  });
+});

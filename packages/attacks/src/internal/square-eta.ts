@@ -1,0 +1,48 @@
+import type { Rng } from '@advkit/core';
+
+/** The reference's `eta_rectangles(x, y)`: nested rectangles weighted 1/(r+1)², unit L2 norm, `[x·y]`. */
+function etaRectangles(x: number, y: number): Float64Array {
+  const delta = new Float64Array(x * y);
+  const xc = Math.floor(x / 2) + 1;
+  const yc = Math.floor(y / 2) + 1;
+  let c0 = xc - 1;
+  let c1 = yc - 1;
+  for (let r = 0; r < Math.max(xc, yc); r++) {
+    const r0 = Math.max(c0, 0);
+    const r1 = Math.min(c0 + 2 * r + 1, x);
+    const q0 = Math.max(0, c1);
+    const q1 = Math.min(c1 + 2 * r + 1, y);
+    for (let i = r0; i < r1; i++) for (let j = q0; j < q1; j++) delta[i * y + j]! += 1 / (r + 1) ** 2;
+    c0--;
+    c1--;
+  }
+  let nn = 0;
+  for (const v of delta) nn += v * v;
+  nn = Math.sqrt(nn);
+  for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! / nn;
+  return delta;
+}
+
+/**
+ * Square Attack's L2 update pattern for an s×s window (Andriushchenko et al., ECCV 2020, §3.2; the
+ * reference's `eta`): the top half +, the bottom half − of nested rectangles weighted 1/(r+1)², unit
+ * L2 norm, transposed with probability 1/2 (one draw from `rng`). Row-major `[s·s]`.
+ */
+export function squareEta(s: number, rng: Rng): Float64Array {
+  const h = Math.floor(s / 2);
+  const top = etaRectangles(h, s);
+  const bottom = etaRectangles(s - h, s);
+  const delta = new Float64Array(s * s);
+  delta.set(top, 0);
+  for (let i = 0; i < bottom.length; i++) delta[h * s + i] = -bottom[i]!;
+  let nn = 0;
+  for (const v of delta) nn += v * v;
+  nn = Math.sqrt(nn);
+  for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! / nn;
+  if (rng.float() > 0.5) {
+    const t = new Float64Array(s * s);
+    for (let i = 0; i < s; i++) for (let j = 0; j < s; j++) t[j * s + i] = delta[i * s + j]!;
+    return t;
+  }
+  return delta;
+}

@@ -1,0 +1,78 @@
+// Cross-checks advkit's AutoAttack against the reference (fra31/auto-attack, PyTorch) on the same
+// weights and MNIST test images: runs reference.py (per attack, and the standard ensemble), then
+// advkit's apgd / square / fabTargeted / autoAttack, and prints robust errors, per-example agreement
+// and wall times. Needs `pnpm build`, Debian's python3-torch and the reference's folder.
+//
+// usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2 --eps 0.1 [--n 1000]
+//          [--attacks apgd-ce,apgd-t,fab-t,square,standard] [--model out/mlp.json]
+//          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json]
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load, arg, mnistDir, root } from './load.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const norm = arg('--norm', 'linf');
+const eps = Number(arg('--eps', '0.1'));
+const N = Number(arg('--n', '1000'));
+const attacks = arg('--attacks', 'apgd-ce,apgd-t,fab-t,square,standard').split(',');
+const modelPath = resolve(arg('--model', join(here, 'out', 'mlp.json')));
+const refDir = resolve(arg('--reference', join(root, '..', 'shared', 'reference', 'autoattack')));
+const out = resolve(arg('--out', join(here, 'out', `result-${norm}-${eps}.json`)));
+
+const tf = await load('@tensorflow/tfjs-core');
+const { initBackend } = await load('@advkit/core');
+const { loadMnist, selectAll } = await load('@advkit/datasets');
+const { Mlp } = await load('@advkit/models');
+const { LpBall } = await load('@advkit/threat-models');
+const { apgd, square, fabTargeted, autoAttack } = await load('@advkit/attacks');
+await initBackend({ backend: 'wasm' });
+
+const spec = JSON.parse(readFileSync(modelPath, 'utf8'));
+const sizes = spec.layers.map((l) => l.shape);
+const model = new Mlp({ inputShape: [sizes[0][1]], hiddenSizes: sizes.slice(0, -1).map((s) => s[0]), numClasses: sizes[sizes.length - 1][0] });
+model.layers.forEach((l, i) => {
+  const [o, n] = spec.layers[i].shape;
+  tf.tidy(() => {
+    l.weight.assign(tf.transpose(tf.tensor2d(spec.layers[i].weight, [o, n])));
+    l.bias.assign(tf.tensor1d(spec.layers[i].bias));
+  });
+});
+const test = selectAll((await loadMnist()).test);
+const x = tf.tensor2d(test.x.subarray(0, N * 784), [N, 784]);
+const y = tf.tensor1d(Int32Array.from(test.y.subarray(0, N)), 'int32');
+const threatModel = new LpBall({ norm, epsilon: eps, box: { min: 0, max: 1 } });
+
+const summary = { norm, eps, n: N, attacks: {} };
+for (const name of attacks) {
+  // the reference first, then advkit, one attack at a time (timings under the same load)
+  const refOut = `${out}.ref-${name}.json`;
+  mkdirSync(dirname(refOut), { recursive: true });
+  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', norm === 'linf' ? 'Linf' : 'L2', '--eps', String(eps), '--attacks', name, '--out', refOut], {
+    env: { ...process.env, PYTHONPATH: refDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`reference.py failed for ${name}`);
+  const ref = JSON.parse(readFileSync(refOut, 'utf8')).attacks[name];
+  const t0 = performance.now();
+  let robust;
+  if (name === 'standard') {
+    const res = await autoAttack(model, x, y, { threatModel, batchSize: N });
+    robust = res.robust.map((b) => (b ? 1 : 0));
+    res.xAdv.dispose();
+  } else {
+    const xa =
+      name === 'square' ? await square(model, x, y, { threatModel }) : name === 'fab-t' ? fabTargeted(model, x, y, { threatModel }) : apgd(model, x, y, { threatModel, loss: name === 'apgd-t' ? 'targeted-dlr' : 'cross-entropy' });
+    const pred = tf.tidy(() => tf.argMax(model.logits(xa), 1).dataSync());
+    const yv = y.dataSync();
+    robust = Array.from(pred, (p, i) => (p === yv[i] ? 1 : 0));
+    xa.dispose();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const agree = robust.filter((v, i) => v === ref.robust[i]).length / N;
+  const err = (f) => 1 - f.reduce((a, b) => a + b, 0) / N;
+  summary.attacks[name] = { advkitRobustError: err(robust), referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds };
+  console.log(`${norm} ε=${eps} ${name}: advkit ${(100 * err(robust)).toFixed(1)}%, reference ${(100 * err(ref.robust)).toFixed(1)}%, agreement ${(100 * agree).toFixed(1)}%, advkit ${seconds.toFixed(1)} s, reference ${ref.seconds.toFixed(1)} s`);
+  writeFileSync(out, JSON.stringify(summary, null, 2));
+}

@@ -1,0 +1,57 @@
+// Makes the small CI case of the AutoAttack cross-check (its model and images; reference.py --fixture
+// then adds the reference's per-example results): MNIST cropped to its central 20×20 pixels (where the
+// digits lie; the reference's L2 Square fails on sizes such as 14×14, whose 5×5 start tiling overruns
+// the image), an MLP 400-32-10 (seed 0) trained by advkit with PGD (L∞ ε 0.1, 10 steps of 0.025, random start) on the first
+// 10000 training images for 3 epochs, and the first 40 test images. Writes
+// packages/attacks/src/test-fixtures/autoattack-reference.json.
+//
+// usage: node scripts/crosscheck-autoattack/make-fixture.mjs
+//        PYTHONPATH=<reference>/autoattack /usr/bin/python3 scripts/crosscheck-autoattack/reference.py --fixture packages/attacks/src/test-fixtures/autoattack-reference.json
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { load, root } from './load.mjs';
+
+const out = join(root, 'packages/attacks/src/test-fixtures/autoattack-reference.json');
+const tf = await load('@tensorflow/tfjs-core');
+const { initBackend } = await load('@advkit/core');
+const { loadMnist, selectAll } = await load('@advkit/datasets');
+const { Mlp } = await load('@advkit/models');
+const { LpBall } = await load('@advkit/threat-models');
+const { pgdAttack } = await load('@advkit/attacks');
+const { adversarialSgd } = await load('@advkit/trainers');
+
+/** The central 20×20 pixels of 28×28 images, row-major. */
+function downsample(x, n) {
+  const o = new Float32Array(n * 400);
+  for (let i = 0; i < n; i++) for (let r = 0; r < 20; r++) for (let c = 0; c < 20; c++) o[i * 400 + r * 20 + c] = x[i * 784 + (r + 4) * 28 + c + 4];
+  return o;
+}
+
+await initBackend({ backend: 'wasm' });
+const mnist = await loadMnist();
+const train = selectAll(mnist.train);
+const test = selectAll(mnist.test);
+const nTrain = 10000;
+const data = { x: downsample(train.x, nTrain), y: Int32Array.from(train.y.subarray(0, nTrain)), n: nTrain };
+const model = new Mlp({ inputShape: [400], hiddenSizes: [32], numClasses: 10, seed: 0 });
+const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
+await adversarialSgd(model, data, { attack: pgdAttack({ threatModel, steps: 10, stepSize: 0.025, seed: 1 }), epochs: 3, batchSize: 100, learningRate: 0.1, seed: 0 });
+const nTest = 40;
+const layers = model.layers.map((l) => {
+  const w = tf.transpose(l.weight);
+  const layer = { weight: Array.from(w.dataSync()), shape: w.shape, bias: Array.from(l.bias.dataSync()) };
+  w.dispose();
+  return layer;
+});
+const fixture = {
+  about: 'Made by scripts/crosscheck-autoattack/make-fixture.mjs (model, images) and reference.py --fixture (reference), fra31/auto-attack a39220048b3c on Debian torch',
+  model: { arch: 'mlp-400-32-10', layers },
+  image: [20, 20],
+  // pixel values × 255 (MNIST's bytes, exact)
+  images: Array.from(downsample(test.x, nTest), (v) => Math.round(v * 255)),
+  labels: Array.from(test.y.subarray(0, nTest)),
+  reference: [],
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(fixture));
+console.log(`wrote ${out}`);

@@ -1,0 +1,87 @@
+"""Runs the reference AutoAttack (fra31/auto-attack, PyTorch) on an advkit MLP's weights and the first
+N MNIST test images, and writes per-example robust flags (JSON) for crosscheck.mjs to compare.
+
+usage: /usr/bin/python3 reference.py --model out/mlp.json --mnist DIR --n 1000 --norm Linf --eps 0.1
+           --attacks apgd-ce,apgd-t,fab-t,square,standard --out out/ref.json [--threads 1]
+Needs PYTHONPATH to hold the reference's folder (crosscheck.mjs sets it) and Debian's python3-torch.
+"""
+import argparse, json, struct, time
+import numpy as np
+import torch
+import torch.nn as nn
+from autoattack import AutoAttack
+
+p = argparse.ArgumentParser()
+p.add_argument('--model')
+p.add_argument('--mnist')
+p.add_argument('--fixture', help='a fixture JSON from make-fixture.mjs: its model and images; the results are written into it')
+p.add_argument('--n', type=int, default=1000)
+p.add_argument('--offset', type=int, default=0)
+p.add_argument('--norm', default='Linf')
+p.add_argument('--eps', type=float, default=0.1)
+p.add_argument('--attacks', default='apgd-ce,apgd-t,fab-t,square,standard')
+p.add_argument('--threads', type=int, default=1)
+p.add_argument('--seed', type=int, default=0)
+p.add_argument('--out')
+a = p.parse_args()
+torch.set_num_threads(a.threads)
+
+
+def idx(path):
+    with open(path, 'rb') as f:
+        data = f.read()
+    dims = data[3]
+    shape = struct.unpack('>' + 'I' * dims, data[4:4 + 4 * dims])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def build(spec):
+    layers = []
+    for i, l in enumerate(spec['layers']):
+        out_f, in_f = l['shape']
+        lin = nn.Linear(in_f, out_f)
+        with torch.no_grad():
+            lin.weight.copy_(torch.tensor(l['weight'], dtype=torch.float32).reshape(out_f, in_f))
+            lin.bias.copy_(torch.tensor(l['bias'], dtype=torch.float32))
+        layers.append(lin)
+        if i + 1 < len(spec['layers']):
+            layers.append(nn.ReLU())
+    return nn.Sequential(nn.Flatten(), *layers).eval()
+
+
+def run(model, x, y, norm, eps, attacks):
+    n = x.shape[0]
+    result = {'norm': norm, 'eps': eps, 'n': n, 'torch': torch.__version__, 'threads': a.threads, 'attacks': {}}
+    with torch.no_grad():
+        result['clean'] = (model(x).argmax(1) == y).int().tolist()
+    for name in attacks:
+        adversary = AutoAttack(model, norm=norm, eps=eps, version='standard', device='cpu', seed=a.seed, verbose=False)
+        if name != 'standard':
+            adversary.attacks_to_run = [name]
+        t0 = time.time()
+        x_adv = adversary.run_standard_evaluation(x, y, bs=n)
+        seconds = time.time() - t0
+        with torch.no_grad():
+            robust = (model(x_adv).argmax(1) == y).int().tolist()
+            delta = (x_adv - x).reshape(n, -1)
+            size = (delta.abs().max(1)[0] if norm == 'Linf' else delta.norm(dim=1)).max().item()
+        result['attacks'][name] = {'robust': robust, 'seconds': seconds, 'maxPerturbation': size}
+    return result
+
+
+if a.fixture:
+    fx = json.load(open(a.fixture))
+    h, w = fx['image']
+    x = (torch.tensor(fx['images'], dtype=torch.float32) / 255.0).reshape(-1, 1, h, w)
+    y = torch.tensor(fx['labels'], dtype=torch.int64)
+    model = build(fx['model'])
+    fx['reference'] = [run(model, x, y, norm, eps, a.attacks.split(',')) for norm, eps in [('Linf', 0.1), ('Linf', 0.3), ('L2', 1.5)]]
+    json.dump(fx, open(a.fixture, 'w'))
+    raise SystemExit(0)
+
+images = idx(f'{a.mnist}/t10k-images-idx3-ubyte')[a.offset:a.offset + a.n]
+labels = idx(f'{a.mnist}/t10k-labels-idx1-ubyte')[a.offset:a.offset + a.n]
+x = torch.tensor(images.astype(np.float32) / 255.0).reshape(-1, 1, 28, 28)
+y = torch.tensor(labels.astype(np.int64))
+model = build(json.load(open(a.model)))
+json.dump(run(model, x, y, a.norm, a.eps, a.attacks.split(',')), open(a.out, 'w'))
