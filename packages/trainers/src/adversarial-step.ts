@@ -63,7 +63,7 @@ export function makeAdversarialStep(attack: Attack, argument: string): Adversari
       try {
         return model instanceof LinearModel && optimizer === undefined
           ? linearStep(model, xAdv as tf.Tensor2D, y as tf.Tensor2D, learningRate, undefined, scalars)
-          : autodiffStep(model, xAdv, y, learningRate, optimizer);
+          : autodiffStep(model, xAdv, y, learningRate, optimizer, fn);
       } finally {
         if (xAdv !== x) xAdv.dispose();
       }

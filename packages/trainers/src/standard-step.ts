@@ -30,9 +30,9 @@ export function standardStep(): StandardStep {
   const step: StandardStep & { [BUILT_IN]: true } = {
     name: 'standard',
     [BUILT_IN]: true,
-    run(model, x, y, { learningRate, optimizer }) {
+    run(model, x, y, { learningRate, optimizer, fn }) {
       if (model instanceof LinearModel && optimizer === undefined) return linearStep(model, x as tf.Tensor2D, y as tf.Tensor2D, learningRate, undefined, scalars);
-      return autodiffStep(model, x, y, learningRate, optimizer);
+      return autodiffStep(model, x, y, learningRate, optimizer, fn);
     },
     finish: () => scalars.dispose(),
   };

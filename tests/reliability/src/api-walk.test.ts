@@ -127,6 +127,28 @@ interface Case {
 const attack = (): unknown => attacks.exactLinearAttack({ threatModel: ball });
 const opt = (o: object): unknown => o;
 
+/**
+ * Hostile collaborators (issue: failing calls must free their tensors and throw typed errors): models
+ * whose logits have the wrong shape, don't depend on x, aren't tensors, or throw; an attack whose run
+ * returns a non-tensor; learning-rate schedules returning NaN, −1 or a string, or throwing; an optimizer
+ * that is not a tfjs Optimizer. Each is walked through the functions that call it, and `outcome`
+ * checks that tf.memory().numTensors is unchanged after the failing call.
+ */
+const hostileModel = (logits: (x: tf.Tensor) => unknown): unknown => ({ inputShape: [4], numOutputs: 1, variables: m.variables, logits, dispose: () => {} });
+const HOSTILE_MODELS: [string, () => unknown][] = [
+  ['model: logits of the wrong shape', () => hostileModel((xi) => tf.zeros([xi.shape[0]!, 3]))],
+  ['model: logits independent of x', () => hostileModel((xi) => tf.zeros([xi.shape[0]!, 1]))],
+  ['model: logits not a tensor', () => hostileModel(() => [[0], [0], [0]])],
+  ['model: logits throws', () => hostileModel(() => { throw new Error('boom'); })],
+];
+const hostileAttack = (): unknown => ({ name: 'hostile', run: () => 'not a tensor' });
+const HOSTILE_SCHEDULES: [string, () => unknown][] = [
+  ['schedule returns NaN', () => () => Number.NaN],
+  ['schedule returns -1', () => () => -1],
+  ['schedule returns a string', () => () => '0.1'],
+  ['schedule throws', () => () => { throw new Error('boom'); }],
+];
+
 const CASES: Record<string, Case> = {
   // core
   checkNumber: { sweep: [0], valid: () => [1, 'f', 'a'], bad: [['NaN', () => [Number.NaN, 'f', 'a']], ['string', () => ['1', 'f', 'a']], ['below min', () => [-1, 'f', 'a', { min: 0 }]]] },
@@ -184,9 +206,9 @@ const CASES: Record<string, Case> = {
   exactLinearPerturbation: { valid: () => [m, { threatModel: ball }], bad: [['not a linear model', () => [new models.Mlp({ inputShape: [4], hiddenSizes: [2], numClasses: 2 }), { threatModel: ball }]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
   exactLinearMarginChange: { valid: () => [m, { threatModel: ball }], bad: [['no options', () => [m]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
   linearAttackedError: { valid: () => [[0.5, -0.2], [1, -1], { dualNorm: 2, epsilon: 0.1 }], bad: [['length mismatch', () => [[0.5], [1, -1], { dualNorm: 2, epsilon: 0.1 }]], ['label 0', () => [[0.5], [0], { dualNorm: 2, epsilon: 0.1 }]], ['NaN epsilon', () => [[0.5], [1], { dualNorm: 2, epsilon: Number.NaN }]], ['negative dual norm', () => [[0.5], [1], { dualNorm: -2, epsilon: 0.1 }]]] },
-  fgsm: { valid: () => [m, x, y, { threatModel: boxBall }], bad: [['NaN stepSize', () => [m, x, y, { threatModel: boxBall, stepSize: Number.NaN }]], ['labels mismatch', () => [m, x, tf.tensor1d([1, -1]), { threatModel: boxBall }]], ['disposed x', () => [m, dead, y, { threatModel: boxBall }]]] },
+  fgsm: { valid: () => [m, x, y, { threatModel: boxBall }], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y, { threatModel: boxBall }]]), ['NaN stepSize', () => [m, x, y, { threatModel: boxBall, stepSize: Number.NaN }]], ['labels mismatch', () => [m, x, tf.tensor1d([1, -1]), { threatModel: boxBall }]], ['disposed x', () => [m, dead, y, { threatModel: boxBall }]]] },
   fgsmAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative stepSize', () => [{ threatModel: boxBall, stepSize: -1 }]], ['no threat model', () => [{}]]] },
-  pgd: { valid: () => [m, x, y, { threatModel: boxBall, steps: 2 }], bad: [['Infinity steps', () => [m, x, y, { threatModel: boxBall, steps: Infinity }]], ['zero restarts', () => [m, x, y, { threatModel: boxBall, restarts: 0 }]], ['bad loss', () => [m, x, y, { threatModel: boxBall, loss: 'hinge' }]], ['disposed model', () => [disposedModel, x, y, { threatModel: boxBall }]]] },
+  pgd: { valid: () => [m, x, y, { threatModel: boxBall, steps: 2 }], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y, { threatModel: boxBall, steps: 2 }]]), ['Infinity steps', () => [m, x, y, { threatModel: boxBall, steps: Infinity }]], ['zero restarts', () => [m, x, y, { threatModel: boxBall, restarts: 0 }]], ['bad loss', () => [m, x, y, { threatModel: boxBall, loss: 'hinge' }]], ['disposed model', () => [disposedModel, x, y, { threatModel: boxBall }]]] },
   pgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative steps', () => [{ threatModel: boxBall, steps: -1 }]], ['2.5 steps', () => [{ threatModel: boxBall, steps: 2.5 }]]] },
   apgd: { valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['binary model', () => [m, x, y, { threatModel: boxBall }]], ['zero eps', () => [mk, x, yk, { threatModel: new threatModels.LpBall({ norm: 'linf', epsilon: 0 }) }]], ['x outside box', () => [mk, tf.add(x, 1), yk, { threatModel: boxBall }]], ['black-box model', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }), x, yk, { threatModel: boxBall }]]] },
   apgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['l1 ball', () => [{ threatModel: new threatModels.LpBall({ norm: 'l1', epsilon: 1 }) }]], ['zero steps', () => [{ threatModel: boxBall, steps: 0 }]]] },
@@ -196,7 +218,7 @@ const CASES: Record<string, Case> = {
   fabTargeted: { valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['no box', () => [mk, x, yk, { threatModel: ball }]], ['too many targets', () => [mk, x, yk, { threatModel: boxBall, targetClasses: 4 }]]] },
   fabTargetedAttack: { valid: () => [{ threatModel: boxBall }], bad: [['bad beta', () => [{ threatModel: boxBall, beta: 2 }]]] },
   autoAttack: { valid: () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce', 'square'] }], bad: [['plus', () => [mk, x, yk, { threatModel: boxBall, version: 'plus' }]], ['zero batch', () => [mk, x, yk, { threatModel: boxBall, batchSize: 0 }]], ['labels out of range', () => [mk, x, tf.tensor1d([0, 1, 9], 'int32'), { threatModel: boxBall }]]] },
-  inputGradient: { valid: () => [m, x, y], bad: [['shape mismatch', () => [m, tf.zeros([3, 2]), y]], ['disposed y', () => [m, x, dead]]] },
+  inputGradient: { valid: () => [m, x, y], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y]]), ['shape mismatch', () => [m, tf.zeros([3, 2]), y]], ['disposed y', () => [m, x, dead]]] },
   // trainers: the loop, its entry points and steps
   train: {
     valid: () => [m, data, { step: trainers.standardStep(), epochs: 1 }],
@@ -219,10 +241,13 @@ const CASES: Record<string, Case> = {
       ['zero batch', () => [m, data, { batchSize: 0 }]],
       ['NaN yieldEveryMs', () => [m, data, { yieldEveryMs: Number.NaN }]],
       ['bad resume state', () => [m, data, { resumeFrom: {} }]],
+      ['optimizer {}', () => [m, data, { optimizer: {} }]],
+      ...HOSTILE_SCHEDULES.map(([l, h]): [string, Args] => [l, () => [m, data, { epochs: 1, learningRate: h() }]]),
+      ['model: logits throws (training)', () => [HOSTILE_MODELS[3]![1](), data, { epochs: 1 }]],
     ],
   },
   robustLinearSgd: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['not linear', () => [{}, data, { threatModel: ball }]], ['NaN epochs', () => [m, data, { threatModel: ball, epochs: Number.NaN }]]] },
-  adversarialSgd: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]], ['NaN yieldEveryMs', () => [m, data, { attack: attack(), yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { attack: attack(), resumeFrom: {} }]]] },
+  adversarialSgd: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['attack returns a non-tensor', () => [m, data, { epochs: 1, attack: hostileAttack() }]], ['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]], ['NaN yieldEveryMs', () => [m, data, { attack: attack(), yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { attack: attack(), resumeFrom: {} }]]] },
   standardStep: { valid: () => [], bad: [] },
   adversarialStep: { valid: () => [attack()], bad: [['not an attack', () => [{}]], ['no attack', () => []], ['attack without run', () => [{ name: 'x' }]]] },
   robustLinearStep: { valid: () => [ball], bad: [['boxed ball', () => [boxBall]], ['not a ball', () => [{ norm: 'linf', epsilon: 0.1 }]]] },
@@ -234,6 +259,8 @@ const CASES: Record<string, Case> = {
     valid: () => [m, data, { attacks: [attack()] }],
     bad: [
       ['attack without run', () => [m, data, { attacks: [{}] }]],
+      ['attack returns a non-tensor', () => [m, data, { attacks: [hostileAttack()] }]],
+      ...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), data, { attacks: [attack()] }]]),
       ['not an array', () => [m, data, { attacks: 'pgd' }]],
       ['no attacks', () => [m, data, { attacks: [] }]],
       ['zero batch', () => [m, data, { attacks: [attack()], batchSize: 0 }]],
@@ -290,9 +317,11 @@ async function outcome(fnv: unknown, c: Case, args: unknown[]): Promise<string> 
     if (core.isTensor(r)) r.dispose();
     else if (r !== null && typeof r === 'object' && 'dispose' in r && typeof (r as { dispose: unknown }).dispose === 'function') (r as { dispose(): void }).dispose();
     else if (r !== null && typeof r === 'object' && 'xAdv' in r) tf.dispose(Object.values(r as object) as tf.Tensor[]);
-    void before;
     return 'ok';
   } catch (e) {
+    // a failing call must free everything it made (tensors the arguments hold were made before `before`)
+    const leaked = tf.memory().numTensors - before;
+    if (leaked !== 0) return `LEAK of ${leaked} tensors (${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 120)})`;
     if (AdvkitError.isInstance(e)) return 'advkit';
     return `RAW ${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 160)}`;
   }

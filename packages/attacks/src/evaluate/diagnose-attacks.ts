@@ -4,6 +4,7 @@ import type { LabeledData, Model } from '@advkit/models';
 import { checkLabeledData } from '@advkit/models/internal';
 import { inputGradient } from '../input-gradient.js';
 import { labeledBatch } from './labeled-batch.js';
+import { modelLogits } from '../internal/model-logits.js';
 
 /** Per-attack figures that {@link diagnoseAttacks} compares (what `robustEvaluate` reports). */
 export interface AttackErrorSummary {
@@ -68,7 +69,7 @@ export function diagnoseAttacks(model: Model, data: LabeledData, options?: Diagn
       warnings.push(`input gradient is exactly zero for ${zero} of ${n} sampled examples (saturated or masked gradients): gradient attacks cannot move them, so robust error may be underestimated`);
     }
     if (!binary) {
-      const z = model.logits(x);
+      const z = modelLogits(model, x, fn);
       const zv = z.dataSync();
       z.dispose();
       const k = model.numOutputs;

@@ -6,6 +6,7 @@ import type { Attack } from '../attack.js';
 import { isAttack } from '../is-attack.js';
 import { checkAttackOutput } from './check-attack-output.js';
 import { labeledBatch } from './labeled-batch.js';
+import { modelLogits } from '../internal/model-logits.js';
 
 export interface EvaluateOptions {
   /**
@@ -52,7 +53,7 @@ export function evaluate(model: Model, data: LabeledData, options?: EvaluateOpti
     const [l, w] = tf.tidy(() => {
       const { x, y } = labeledBatch(model, data, dim, start, end);
       const input = attack ? checkAttackOutput(attack.run(model, x, y, { batchIndex: b }), x, fn, 'options.attack') : x;
-      const logits = model.logits(input);
+      const logits = modelLogits(model, input, fn);
       return [tf.sum(perExampleLoss(logits, y)), perExampleError(logits, y)];
     });
     lossSum += l!.dataSync()[0]!;

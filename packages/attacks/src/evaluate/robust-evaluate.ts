@@ -7,6 +7,7 @@ import { isAttack } from '../is-attack.js';
 import { checkAttackOutput } from './check-attack-output.js';
 import { diagnoseAttacks } from './diagnose-attacks.js';
 import { labeledBatch } from './labeled-batch.js';
+import { modelLogits } from '../internal/model-logits.js';
 
 export interface RobustEvaluateOptions {
   /**
@@ -100,7 +101,7 @@ export async function robustEvaluate(model: Model, data: LabeledData, options: R
     const { x, y } = labeledBatch(model, data, dim, start, end);
     try {
       const wrongOn = (input: tf.Tensor): Uint8Array => {
-        const w = tf.tidy(() => perExampleError(model.logits(input), y));
+        const w = tf.tidy(() => perExampleError(modelLogits(model, input, fn), y));
         try {
           return Uint8Array.from(w.dataSync());
         } finally {
