@@ -223,6 +223,9 @@ describe('pgd', () => {
     expect(() => pgd(model, x, y, { threatModel, steps: 0 })).toThrow(/pgd: options.steps must be an integer >= 1, got 0/);
     expect(() => pgd(model, x, y, { threatModel, stepSize: NaN })).toThrow(/pgd: options.stepSize must be a finite number >= 0, got NaN/);
     expect(() => pgd(model, x, y, { threatModel, restarts: 1.5 })).toThrow(ArgumentError);
+    // an option that cannot take effect is an error, not a silent fallback
+    expect(() => pgd(model, x, y, { threatModel, randomStart: false, restarts: 3 })).toThrow(/pgd: options.restarts = 3 cannot take effect with randomStart: false/);
+    expect(() => pgdAttack({ threatModel, randomStart: false, restarts: 2 })).toThrow(/pgdAttack: options.restarts = 2 cannot take effect/);
     expect(() => pgd(model, x, y, { threatModel: { norm: 'linf', epsilon: 0.1 } as never })).toThrow(/options.threatModel must be an LpBall/);
     expect(() => pgd(model, x, y, { threatModel: new LpBall({ norm: 'linf', epsilon: NaN }) })).toThrow(/epsilon must be a finite number >= 0, got NaN/);
     expect(() => pgd(model, tf.zeros([2, 5]), y, { threatModel })).toThrow(ShapeError);

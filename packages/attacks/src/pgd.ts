@@ -24,7 +24,7 @@ export interface PgdOptions {
   stepSize?: number;
   /** Start from a seeded random point of S(x) (`threatModel.randomPoint`) instead of x. @default true */
   randomStart?: boolean;
-  /** Independent runs; each example keeps its worst result over them. Ignored without `randomStart` (every run would be the same). @default 1 */
+  /** Independent runs; each example keeps its worst result over them. Needs `randomStart` (without it every run would be the same: restarts > 1 is then an ArgumentError). @default 1 */
   restarts?: number;
   /** Seed of the random starts (restart r uses seed + r). @default 0 */
   seed?: number;
@@ -52,6 +52,9 @@ function resolvePgdOptions(options: PgdOptions, fn: string): PgdConfig {
   const stepSize = checkNumber(opts.stepSize ?? (2.5 * ball.epsilon) / steps, fn, 'options.stepSize', { min: 0 });
   const randomStart = checkBoolean(opts.randomStart, true, fn, 'options.randomStart');
   const restarts = checkNumber(opts.restarts ?? 1, fn, 'options.restarts', { min: 1, integer: true });
+  if (!randomStart && restarts > 1) {
+    throw new ArgumentError(`= ${restarts} cannot take effect with randomStart: false (every run would repeat the same deterministic path): drop it or set randomStart: true`, { fn, argument: 'options.restarts' });
+  }
   const seed = checkSeed(opts.seed, fn);
   const { loss, targeted } = resolveObjective(opts, fn);
   if (opts.onIterate !== undefined && typeof opts.onIterate !== 'function') throw new ArgumentError('must be a function', { fn, argument: 'options.onIterate' });
