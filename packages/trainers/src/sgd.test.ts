@@ -36,7 +36,7 @@ describe('linearStep (analytic gradient)', () => {
     scalars.get(0.5 / 100);
     const before = tf.memory().numTensors;
     const s1 = linearStep(a, xb, yb, 0.5, undefined, scalars);
-    const s2 = autodiffStep(b, xb, yb, 0.5, undefined);
+    const s2 = autodiffStep(b, xb, yb, 0.5, undefined, 'sgd');
     expect(tf.memory().numTensors).toBe(before);
     // float32: the two paths sum in different orders; 1e-5 relative is ~100 ulps of headroom.
     expect(maxRelDiff(weights(a), weights(b))).toBeLessThan(1e-5);
