@@ -3,21 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './test-utils/run-cli.js';
+import { linearResults as results } from './test-utils/linear-results.js';
 
 const demo = (args: string[], interruptOn?: RegExp) => runCli(args, { interruptOn });
-
-// what must not change when a run is interrupted and resumed (timings may)
-function results(stdout: string): unknown {
-  const j = JSON.parse(stdout);
-  const m = (r: { cleanError: number; cleanLoss: number; adversarialError: number; adversarialLoss: number; epochs: { trainLoss: number; trainError: number }[] }) => [
-    r.cleanError,
-    r.cleanLoss,
-    r.adversarialError,
-    r.adversarialLoss,
-    r.epochs.map((e) => [e.trainLoss, e.trainError]),
-  ];
-  return [m(j.standard), m(j.robust)];
-}
 
 let dir: string;
 beforeAll(async () => {
