@@ -114,8 +114,10 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
       if (opts.threads !== undefined) wasm.setThreadsCount(opts.threads);
     }
+    const previous = getBackend() as string | undefined;
     const ok = await withHardwareConcurrency(opts.threads === undefined ? undefined : 2 * opts.threads, () => setBackend('wasm'));
     if (!ok) {
+      await restoreBackend(previous);
       throw new BackendError(
         `${fn}: the wasm backend failed to initialise (its .wasm binary could not be loaded or compiled). ` +
           'In a bundled app, pass options.wasmPaths pointing at the served .wasm files.',
@@ -141,15 +143,34 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
     const hint = backend in BACKEND_MODULES ? `; import ${BACKEND_MODULES[backend as keyof typeof BACKEND_MODULES][0]} first` : '';
     throw new BackendError(`${fn}: no tfjs backend named ${JSON.stringify(backend)} is registered${hint} (registered: ${registeredNames()})`);
   }
+  const previous = getBackend() as string | undefined;
   let ok: boolean;
+  let cause: unknown;
   try {
     ok = await setBackend(backend);
     if (ok) await ready();
-  } catch (cause) {
+  } catch (err) {
+    ok = false;
+    cause = err;
+  }
+  if (!ok) {
+    await restoreBackend(previous);
     throw new BackendError(`${fn}: the ${backend} backend failed to initialise (registered: ${registeredNames()})`, { cause });
   }
-  if (!ok) throw new BackendError(`${fn}: the ${backend} backend failed to initialise (registered: ${registeredNames()})`);
   return { backend, readsAreCheap: backendReadsAreCheap(backend), simd: false, threads: 1 };
+}
+
+/**
+ * After a failed `tf.setBackend(name)`, tfjs 4.22 keeps `name` as the active backend with no instance
+ * behind it, so the next op fails; this switches back to the backend that was active before, if any.
+ */
+async function restoreBackend(previous: string | undefined): Promise<void> {
+  if (previous === undefined || previous === null || !isRegistered(previous)) return;
+  try {
+    await setBackend(previous);
+  } catch {
+    // the original error is the one to report
+  }
 }
 
 function isRegistered(name: string): boolean {
