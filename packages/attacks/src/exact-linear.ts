@@ -68,7 +68,9 @@ export function exactLinear(model: LinearModel, x: tf.Tensor, y: tf.Tensor, opti
       const eps = threatModel.epsilon;
       const lo = tf.maximum(-eps, tf.sub(min, x));
       const hi = tf.minimum(eps, tf.sub(max, x));
-      const s = tf.mul(yCol, tf.sign(theta)); // δ_j should go down where s > 0, up where s < 0
+      // δ_j should go down where y·θ_j > 0, up where y·θ_j < 0. Compared with 0 directly, not through
+      // tf.sign: tfjs-backend-wasm 4.22's Sign returns 0 for |θ_j| < 1.19e-7 (y = ±1, so y·θ_j is exact)
+      const s = tf.mul(yCol, theta);
       delta = tf.where(tf.greater(s, 0), lo, tf.where(tf.less(s, 0), hi, tf.zerosLike(lo))) as tf.Tensor2D;
     }
     const xAdv = tf.add(x, delta) as tf.Tensor2D;

@@ -78,7 +78,14 @@ function resolvePgdOptions(options: PgdOptions, fn: string): PgdConfig {
  *
  * Input gradients come from `tf.grad` of a function of x alone: the model's variables are neither
  * differentiated nor changed. A NaN gradient makes the iterate NaN (see `diagnoseAttacks` in
- * @advkit/attacks/evaluate).
+ * @advkit/attacks/evaluate). The L∞/L1 sign is exact on every backend and needs no global set-up (it is
+ * built from `tf.step`, not from tfjs-backend-wasm's faulty `Sign`): after `tf.setBackend('wasm')` alone
+ * the result is bit-identical to the one after `initBackend`.
+ *
+ * Checks of x's values (finite, inside the box) and of y's (class indices in range) read data back: they
+ * run where that is cheap (cpu, wasm, tensorflow) and on GPU backends only with `setValueChecks('always')`
+ * of @advkit/core; without a random start pgd then makes no read-back there (the seeded random start is
+ * drawn in JS from x, one read per restart).
  *
  * @param x inputs `[batch, ...model.inputShape]`, float32, inside the box.
  * @param y labels: ±1 floats `[batch]` for binary models, class indices `[batch]` for K-class ones.

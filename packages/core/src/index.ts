@@ -20,3 +20,5 @@ export { initBackend } from './init-backend.js';
 export { registerWasmKernels } from './register-wasm-kernels.js';
 export type { BackendInfo, InitBackendOptions, WasmPaths } from './init-backend.js';
 export { crc32 } from './crc32.js';
+export { backendReadsAreCheap, setValueChecks, getValueChecks, valueChecksEnabled } from './value-checks.js';
+export type { ValueChecks } from './value-checks.js';

@@ -1,13 +1,21 @@
-import { env, getBackend, setBackend, ready } from '@tensorflow/tfjs-core';
-import { BackendError } from './errors.js';
-import { checkOneOf, checkOptions, checkNumber } from './validate.js';
+import { engine, env, findBackendFactory, getBackend, setBackend, ready } from '@tensorflow/tfjs-core';
+import { ArgumentError, BackendError } from './errors.js';
+import { checkOptions, checkNumber } from './validate.js';
+import { describeValue } from './describe-value.js';
 import { registerGradients } from './register-gradients.js';
 import { registerWasmKernels } from './register-wasm-kernels.js';
+import { backendReadsAreCheap } from './value-checks.js';
 
 /** What {@link initBackend} set up. */
 export interface BackendInfo {
   /** The active tfjs backend, e.g. `'wasm'`. */
   backend: string;
+  /**
+   * Whether the backend keeps tensor data in main memory (cpu, wasm, tensorflow), so advkit's value checks
+   * (x finite and in the box, labels in range) run by default; false on GPU backends (see
+   * `backendReadsAreCheap` and `setValueChecks`).
+   */
+  readsAreCheap: boolean;
   /** Whether the wasm backend runs its SIMD binary (false for other backends). */
   simd: boolean;
   /** Threads the wasm backend uses (1 in Node, where tfjs disables wasm threads; 1 for other backends). */
@@ -19,16 +27,37 @@ export type WasmPaths =
   | string
   | { 'tfjs-backend-wasm.wasm'?: string; 'tfjs-backend-wasm-simd.wasm'?: string; 'tfjs-backend-wasm-threaded-simd.wasm'?: string };
 
+/** Backend names tfjs ships, with the package that registers each (any other registered name works too). */
+export type KnownBackend = 'wasm' | 'cpu' | 'webgl' | 'webgpu' | 'tensorflow';
+
+/**
+ * The package that registers each known backend when imported. initBackend imports cpu and wasm itself
+ * (peer dependencies of @advkit/core); the others only in Node, by a dynamic import a bundler cannot
+ * follow, so in a browser app import the backend package yourself before calling initBackend.
+ */
+const BACKEND_MODULES: Record<Exclude<KnownBackend, 'wasm' | 'cpu'>, readonly string[]> = {
+  webgl: ['@tensorflow/tfjs-backend-webgl'],
+  webgpu: ['@tensorflow/tfjs-backend-webgpu'],
+  tensorflow: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
+};
+
 export interface InitBackendOptions {
-  /** The tfjs backend to use. @default 'wasm' */
-  backend?: 'wasm' | 'cpu';
+  /**
+   * The tfjs backend to use: any name registered with tfjs (`tf.engine().backendNames()`), e.g. a
+   * custom one. For the known names initBackend imports the backend package when the name is not yet
+   * registered: `cpu` and `wasm` always (`@tensorflow/tfjs-backend-cpu` / `-wasm`), `webgl`, `webgpu`
+   * and `tensorflow` (`@tensorflow/tfjs-backend-webgl`, `-webgpu`, `@tensorflow/tfjs-node`) only where a
+   * plain dynamic import resolves (Node); in a bundled app import those packages yourself first.
+   * @default 'wasm'
+   */
+  backend?: KnownBackend | (string & {});
   /**
    * Where the `.wasm` binaries are served from. Needed when the backend is bundled (Vite, esbuild), where
-   * it cannot find them by itself; in Node leave it unset. @default undefined
+   * it cannot find them by itself; in Node leave it unset. Ignored by other backends. @default undefined
    */
   wasmPaths?: WasmPaths;
   /**
-   * Threads for the wasm backend in a cross-origin-isolated browser page. Ignored in Node (tfjs
+   * Threads for the wasm backend in a cross-origin-isolated browser page (ignored by other backends). Ignored in Node (tfjs
    * disables wasm threads there). tfjs-backend-wasm 4.22 caps its pool at
    * `navigator.hardwareConcurrency / 2` (it assumes two hardware threads per core), so on a 2-core
    * machine it would never start a second thread; to honour `threads`, initBackend reports
@@ -39,19 +68,38 @@ export interface InitBackendOptions {
 }
 
 /**
- * The one explicit global set-up of advkit: registers tfjs-core's gradients (see
- * {@link registerGradients}), loads and selects the backend (on wasm also registering the kernels it
- * lacks, see {@link registerWasmKernels}), and reports what it got. Call it once
- * before using advkit (the demo and the README examples do). Calling it again with the same backend is
- * cheap.
+ * The one explicit global set-up of advkit, a convenience: advkit's functions work on any tfjs backend
+ * the program set up by itself (`tf.setBackend(...)`), with the same results (see below). It
  *
- * `tf.setBackend` does not throw when the wasm binary fails to load (it logs and resolves `false`); this
- * function checks and throws {@link BackendError} instead.
+ * 1. registers tfjs-core's gradients ({@link registerGradients}; attacks and trainers also do this
+ *    themselves on first use);
+ * 2. imports the backend package if needed (see {@link InitBackendOptions.backend}), selects the backend
+ *    and waits until it is ready, throwing {@link BackendError} when it cannot (`tf.setBackend` only logs
+ *    and resolves `false` when the wasm binary fails to load);
+ * 3. on wasm: applies `wasmPaths` and `threads`, and calls {@link registerWasmKernels}.
+ *
+ * What it changes process-wide, all of it in tfjs's global registries: the active backend; the
+ * gradient registry (tfjs-core's gradients, plus faster equivalents for BatchMatMul and Conv2D); on wasm,
+ * two kernels tfjs-backend-wasm lacks (Conv2DBackpropFilter, UnsortedSegmentSum; added, nothing
+ * replaced; {@link registerGradients} adds them too) and one replaced kernel: wasm's `Sign`, which
+ * returns 0 for |x| < 1.19e-7 and NaN, becomes the exact sign for every caller of `tf.sign` in the
+ * process. advkit's own attacks do not use `tf.sign` (their sign is built from `Step`), so their
+ * results are the same with or without initBackend: bit-identical on wasm, checked by the tests.
+ * `threads` also briefly overrides `navigator.hardwareConcurrency` while the wasm backend starts.
+ * Nothing else (no flags, no other kernels).
+ *
+ * Calling it again with the same backend is cheap.
+ *
+ * @throws ArgumentError for bad options; BackendError when the backend name is not registered (the
+ *   message lists the registered names), its package cannot be imported, or it fails to initialise.
  */
 export async function initBackend(options?: InitBackendOptions): Promise<BackendInfo> {
   const fn = 'initBackend';
   const opts = checkOptions(options, fn);
-  const backend = checkOneOf(opts.backend ?? 'wasm', ['wasm', 'cpu'] as const, fn, 'options.backend');
+  const backend = opts.backend ?? 'wasm';
+  if (typeof backend !== 'string' || backend === '') {
+    throw new ArgumentError(`must be a backend name such as 'wasm', 'cpu' or 'webgl', got ${describeValue(backend)}`, { fn, argument: 'options.backend' });
+  }
   if (opts.threads !== undefined) checkNumber(opts.threads, fn, 'options.threads', { min: 1, max: 256, integer: true });
   registerGradients();
 
@@ -66,29 +114,93 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
       if (opts.threads !== undefined) wasm.setThreadsCount(opts.threads);
     }
+    const previous = getBackend() as string | undefined;
     const ok = await withHardwareConcurrency(opts.threads === undefined ? undefined : 2 * opts.threads, () => setBackend('wasm'));
     if (!ok) {
+      await restoreBackend(previous);
       throw new BackendError(
         `${fn}: the wasm backend failed to initialise (its .wasm binary could not be loaded or compiled). ` +
           'In a bundled app, pass options.wasmPaths pointing at the served .wasm files.',
       );
     }
     await ready();
-    registerWasmKernels(); // kernels tfjs-backend-wasm lacks (conv filter gradient, gather gradient)
+    registerWasmKernels(); // kernels tfjs-backend-wasm lacks (conv filter gradient, gather gradient), and its Sign
     const simd = Boolean(await env().getAsync('WASM_HAS_SIMD_SUPPORT'));
     const threads = typeof wasm.getThreadsCount === 'function' ? wasm.getThreadsCount() : 1;
-    return { backend: 'wasm', simd, threads };
+    return { backend: 'wasm', readsAreCheap: true, simd, threads };
   }
 
-  try {
-    await import('@tensorflow/tfjs-backend-cpu');
-  } catch (cause) {
-    throw new BackendError(`${fn}: could not import @tensorflow/tfjs-backend-cpu; install it beside @tensorflow/tfjs-core`, { cause });
+  if (backend === 'cpu') {
+    try {
+      await import('@tensorflow/tfjs-backend-cpu');
+    } catch (cause) {
+      throw new BackendError(`${fn}: could not import @tensorflow/tfjs-backend-cpu; install it beside @tensorflow/tfjs-core`, { cause });
+    }
+  } else if (!isRegistered(backend) && backend in BACKEND_MODULES) {
+    await importBackendModule(backend as keyof typeof BACKEND_MODULES, fn);
   }
-  const ok = await setBackend('cpu');
-  if (!ok) throw new BackendError(`${fn}: the cpu backend failed to initialise`);
-  await ready();
-  return { backend: 'cpu', simd: false, threads: 1 };
+  if (!isRegistered(backend)) {
+    const hint = backend in BACKEND_MODULES ? `; import ${BACKEND_MODULES[backend as keyof typeof BACKEND_MODULES][0]} first` : '';
+    throw new BackendError(`${fn}: no tfjs backend named ${JSON.stringify(backend)} is registered${hint} (registered: ${registeredNames()})`);
+  }
+  const previous = getBackend() as string | undefined;
+  let ok: boolean;
+  let cause: unknown;
+  try {
+    ok = await setBackend(backend);
+    if (ok) await ready();
+  } catch (err) {
+    ok = false;
+    cause = err;
+  }
+  if (!ok) {
+    await restoreBackend(previous);
+    throw new BackendError(`${fn}: the ${backend} backend failed to initialise (registered: ${registeredNames()})`, { cause });
+  }
+  return { backend, readsAreCheap: backendReadsAreCheap(backend), simd: false, threads: 1 };
+}
+
+/**
+ * After a failed `tf.setBackend(name)`, tfjs 4.22 keeps `name` as the active backend with no instance
+ * behind it, so the next op fails; this switches back to the backend that was active before, if any.
+ */
+async function restoreBackend(previous: string | undefined): Promise<void> {
+  if (previous === undefined || previous === null || !isRegistered(previous)) return;
+  try {
+    await setBackend(previous);
+  } catch {
+    // the original error is the one to report
+  }
+}
+
+function isRegistered(name: string): boolean {
+  try {
+    return findBackendFactory(name) != null;
+  } catch {
+    return false;
+  }
+}
+
+function registeredNames(): string {
+  const names = engine().backendNames();
+  return names.length === 0 ? 'none' : names.join(', ');
+}
+
+/** Imports the package of a known backend by a specifier bundlers do not try to resolve (Node only, in practice). */
+async function importBackendModule(backend: keyof typeof BACKEND_MODULES, fn: string): Promise<void> {
+  const causes: unknown[] = [];
+  for (const specifier of BACKEND_MODULES[backend]) {
+    try {
+      await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier);
+      return;
+    } catch (cause) {
+      causes.push(cause);
+    }
+  }
+  throw new BackendError(
+    `${fn}: could not import ${BACKEND_MODULES[backend].join(' or ')} for the ${backend} backend (registered: ${registeredNames()}); install it, or import it yourself before calling initBackend`,
+    { cause: causes[0] },
+  );
 }
 
 /**

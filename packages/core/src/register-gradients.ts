@@ -4,6 +4,7 @@ import { ArgumentError } from './errors.js';
 import { describeValue } from './describe-value.js';
 import { batchMatMulGradConfig } from './internal/batch-mat-mul-grad.js';
 import { conv2dGradConfig } from './internal/conv2d-grad.js';
+import { addMissingWasmKernels } from './register-wasm-kernels.js';
 
 /** Gradients advkit registers in place of tfjs-core's (same math, faster on wasm; see each config). */
 const overrides: GradConfig[] = [batchMatMulGradConfig, conv2dGradConfig];
@@ -20,12 +21,19 @@ const extraGradients: GradConfig[] = [];
  * gradient as a plain convolution instead of the naive Conv2DBackpropInput loop;
  * `internal/conv2d-grad.ts`). Safe to call any number of times.
  *
+ * When `@tensorflow/tfjs-backend-wasm` is loaded, it also adds the two kernels that gradients need there
+ * and tfjs-backend-wasm 4.22 lacks (`Conv2DBackpropFilter` for conv filters, `UnsortedSegmentSum` for
+ * `tf.gather`; see {@link registerWasmKernels}). That only adds kernels, it replaces none, so a program
+ * that only called `tf.setBackend('wasm')` trains conv nets and gets the same numbers as after
+ * {@link initBackend}.
+ *
  * Functions that need gradients (attacks, trainers) call this for you; call it yourself only if you use
  * `tf.grad` on your own before any advkit function.
  *
  * @returns the number of gradients this call registered (0 when all were present).
  */
 export function registerGradients(): number {
+  addMissingWasmKernels(); // kernels, not gradients: not counted
   let added = 0;
   for (const config of overrides) {
     if (getGradient(config.kernelName) !== config) {

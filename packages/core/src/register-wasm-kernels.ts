@@ -1,4 +1,4 @@
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { findBackendFactory, getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { conv2DBackpropFilterWasmConfig } from './internal/conv2d-backprop-filter-wasm.js';
 import { unsortedSegmentSumWasmConfig } from './internal/unsorted-segment-sum-wasm.js';
 import { signWasmConfig } from './internal/sign-wasm.js';
@@ -23,8 +23,11 @@ const wasmFixes: readonly KernelConfig[] = [signWasmConfig];
  * It also replaces one kernel that tfjs-backend-wasm 4.22 gets wrong:
  *
  * - `Sign`: returns 0 for |x| below float32's machine epsilon (≈1.19e-7) and for NaN, which made
- *   FGSM/PGD skip examples whose input gradient is tiny (confidently classified ones). The replacement
- *   is the exact sign (as on the cpu backend and in PyTorch).
+ *   FGSM/PGD skip examples whose input gradient is tiny (confidently classified ones), before advkit's
+ *   attacks stopped using `tf.sign`. The replacement is the exact sign: 1, −1, and x itself for ±0 and
+ *   NaN (tfjs-backend-cpu's `Sign` and PyTorch 1.13's `torch.sign` give 0 for NaN and +0 for −0). This is
+ *   the one process-wide change of behaviour advkit makes, for your own `tf.sign` calls; advkit's
+ *   attacks no longer need it (they build the sign from `Step`, exact on every backend).
  *
  * Safe to call any number of times;
  * call it after importing `@tensorflow/tfjs-backend-wasm`. {@link initBackend} calls it for you when
@@ -33,13 +36,7 @@ const wasmFixes: readonly KernelConfig[] = [signWasmConfig];
  * @returns the names of the kernels this call registered or replaced (empty when all were in place).
  */
 export function registerWasmKernels(): string[] {
-  const added: string[] = [];
-  for (const config of wasmKernels) {
-    if (getKernel(config.kernelName, 'wasm') == null) {
-      registerKernel(config);
-      added.push(config.kernelName);
-    }
-  }
+  const added = addMissingWasmKernels(true);
   for (const config of wasmFixes) {
     if (getKernel(config.kernelName, 'wasm')?.kernelFunc !== config.kernelFunc) {
       if (getKernel(config.kernelName, 'wasm') != null) unregisterKernel(config.kernelName, 'wasm');
@@ -48,4 +45,35 @@ export function registerWasmKernels(): string[] {
     }
   }
   return added;
+}
+
+/**
+ * Adds the kernels tfjs-backend-wasm lacks (`Conv2DBackpropFilter`, `UnsortedSegmentSum`), and nothing
+ * else: no kernel that exists is replaced, so this changes no result anywhere, it only makes gradients
+ * that would throw "Kernel 'X' not registered for backend 'wasm'" work. {@link registerGradients} calls
+ * it (when the wasm backend is registered, i.e. `@tensorflow/tfjs-backend-wasm` was imported), so
+ * training a conv net after a plain `tf.setBackend('wasm')` works without {@link initBackend}.
+ * Idempotent; a few map look-ups per call.
+ *
+ * @param force register even when no wasm backend is registered (registerWasmKernels, called by hand).
+ * @returns the names of the kernels this call added.
+ */
+export function addMissingWasmKernels(force = false): string[] {
+  const added: string[] = [];
+  if (!force && !wasmBackendRegistered()) return added;
+  for (const config of wasmKernels) {
+    if (getKernel(config.kernelName, 'wasm') == null) {
+      registerKernel(config);
+      added.push(config.kernelName);
+    }
+  }
+  return added;
+}
+
+function wasmBackendRegistered(): boolean {
+  try {
+    return findBackendFactory('wasm') != null;
+  } catch {
+    return false;
+  }
 }

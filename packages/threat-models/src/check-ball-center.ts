@@ -11,7 +11,11 @@ import { checkBatch, checkBox, checkCenter } from './internal/checks.js';
  *
  * Cost: 3 reductions and one read-back the first time a tensor is checked, nothing after (tensors are
  * immutable, so the answer is remembered per tensor object; Variables are read every time). The
- * projections around the same centre that follow reuse it.
+ * projections around the same centre that follow reuse it. The value part (finite, inside the box)
+ * runs only when `valueChecksEnabled()` of @advkit/core says so: by default on backends that keep data
+ * in main memory (cpu, wasm, tensorflow), not on GPU backends (webgl, webgpu), where the read-back would
+ * stall the device on every call; `setValueChecks('always')` turns it on everywhere. Type, dtype and
+ * rank are always checked.
  *
  * @returns `center`.
  * @throws ArgumentError (naming `fn` and `arg`) for a non-tensor, a disposed or empty tensor, a dtype

@@ -24,8 +24,12 @@ export interface LinearMaximizerOptions {
  * NeurIPS 2019, explain why L1 attacks usually take top-k "sparse L1 descent" steps instead).
  * The box is ignored here; project afterwards.
  *
- * L∞ is one tfjs op pair, L1 an argmax and a one-hot, L2 about ten ops (scaled by max|g| first, so
- * gradients down to the smallest float32 still give a unit direction).
+ * L∞ is four elementwise tfjs ops, L1 an argmax and a one-hot, L2 about ten ops (scaled by max|g|
+ * first, so gradients down to the smallest float32 still give a unit direction).
+ *
+ * sign is exact on every backend, down to the smallest subnormal, without relying on any patched kernel:
+ * it is built as step(g) − step(−g), not with `tf.sign` (tfjs-backend-wasm 4.22's `Sign` returns 0 for
+ * |g| < 1.19e-7). A NaN coordinate gives NaN (tfjs-cpu's `Sign` and PyTorch 1.13 give 0); ±0 gives +0.
  *
  * @param g float32 tensor of rank ≥ 1, e.g. an input gradient of shape [batch, 28, 28, 1].
  * @returns a tensor of g's shape, owned by the caller.

@@ -32,6 +32,9 @@ const EXEMPT: Record<string, string> = {
   yieldToEventLoop: 'takes no arguments',
   registerGradients: 'takes no arguments',
   registerWasmKernels: 'takes no arguments',
+  backendReadsAreCheap: 'a predicate; total by design',
+  getValueChecks: 'takes no arguments',
+  valueChecksEnabled: 'takes no arguments',
   initBackend: 'walked separately (switching the backend would disturb the other cases)',
   loadMnist: 'walked separately (async file and network access)',
   IndexedDbCheckpointStore: 'needs a browser; its option checks are walked below',
@@ -270,6 +273,7 @@ const CASES: Record<string, Case> = {
   },
   diagnoseAttacks: { valid: () => [m, data], bad: [['NaN fraction', () => [m, data, { gradientWarnFraction: Number.NaN }]], ['zero sample', () => [m, data, { sampleSize: 0 }]]] },
   detectCatastrophicOverfitting: { valid: () => [{ model: m, heldOut: data, attack: attack() }], bad: [['no model', () => [{ heldOut: data, attack: attack() }]], ['negative threshold', () => [{ model: m, heldOut: data, attack: attack(), threshold: -1 }]]] },
+  setValueChecks: { valid: () => ['auto'], bad: [['never', () => ['never']], ['boolean', () => [true]]] },
   crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
   encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
   // trainers/node (a dataParallel run starts worker threads, ~0.5 s each: one worker, one epoch)
@@ -398,7 +402,7 @@ describe('API walk: bad arguments give typed errors', () => {
   });
 
   it('initBackend, loadMnist and IndexedDbCheckpointStore reject bad options with typed errors', async () => {
-    for (const o of [{ backend: 'webgl' }, { threads: 0 }, { threads: Number.NaN }, 'wasm']) {
+    for (const o of [{ backend: 'webgl' }, { backend: 'no-such-backend' }, { backend: 7 }, { threads: 0 }, { threads: Number.NaN }, 'wasm']) {
       await expect(core.initBackend(o as never).catch((e: unknown) => (AdvkitError.isInstance(e) ? 'advkit' : e))).resolves.toBe('advkit');
     }
     for (const o of [{ dir: 3 }, { maxBytes: -1 }, { maxBytes: Number.NaN }, { dir: '/nonexistent-advkit', baseUrl: 'http://x' }, { dir: '/nonexistent-advkit' }]) {

@@ -6,9 +6,10 @@ import { BackendError } from '../errors.js';
  * `Sign` for the wasm backend, replacing tfjs-backend-wasm 4.22's, which returns 0 for every |x| below
  * float32's machine epsilon (sign(1e-7) = 0, sign(1.2e-7) = 1) and for NaN. Input gradients of
  * confidently classified examples are often that small, so FGSM/PGD (δ = α·sign(∇ₓL)) silently left
- * those examples, or coordinates, unattacked. This is the exact sign, as on the cpu backend and in
- * PyTorch: 1 for x > 0, −1 for x < 0, x itself for ±0 and NaN. A JS loop over the wasm heap, which is
- * also faster than the kernel it replaces.
+ * those examples, or coordinates, unattacked (advkit's attacks now build the sign from `Step` instead,
+ * and do not need this kernel). This is the exact sign: 1 for x > 0, −1 for x < 0, x itself for ±0 and
+ * NaN (tfjs-backend-cpu's `Sign` and PyTorch 1.13 give 0 for NaN and +0 for −0; measured). A JS loop
+ * over the wasm heap, which is also faster than the kernel it replaces.
  */
 function signWasm(args: Parameters<KernelFunc>[0]): TensorInfo {
   const backend = args.backend as BackendWasm;

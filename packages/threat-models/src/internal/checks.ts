@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, checkNumber, checkOneOf, checkTensor, describeValue } from '@advkit/core';
+import { ArgumentError, ShapeError, checkNumber, checkOneOf, checkTensor, describeValue, valueChecksEnabled } from '@advkit/core';
 import type { Box } from '../box.js';
 import { NORMS, type Norm } from '../norm.js';
 
@@ -110,10 +110,14 @@ function checkRange(range: CenterRange, box: Box | undefined, fn: string, arg: s
 
 /**
  * Throws {@link ArgumentError} unless every coordinate of `center` is finite and (with a box) inside
- * the box. Reads the centre back once per tensor (3 reductions), then answers from a cache.
+ * the box. Reads the centre back once per tensor (3 reductions), then answers from a cache. Skipped
+ * (no read-back, no check) when `valueChecksEnabled()` of @advkit/core is false: on GPU backends, where
+ * a read-back is a device sync, unless the user called `setValueChecks('always')`.
  */
 export function checkCenter(center: tf.Tensor, box: Box | undefined, fn: string, arg = 'center'): void {
-  checkRange(centerRange(center), box, fn, arg);
+  const known = centerRanges.get(center);
+  if (known === undefined && !valueChecksEnabled()) return;
+  checkRange(known ?? centerRange(center), box, fn, arg);
 }
 
 /**
