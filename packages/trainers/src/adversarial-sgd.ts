@@ -2,7 +2,7 @@ import { ArgumentError, checkOptions, describeValue } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { isAttack, type Attack } from '@advkit/attacks';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from '@advkit/models';
+import type { LabeledInput } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 import { makeAdversarialStep } from './adversarial-step.js';
 
@@ -23,7 +23,7 @@ export interface AdversarialSgdOptions extends Omit<TrainOptions, 'step'> {
  * by Danskin's theorem a (sub)gradient of the inner max when δ* is its maximiser (Madry et al. 2018,
  * "Towards deep learning models resistant to adversarial attacks", §2). Trains `model` in place.
  */
-export async function adversarialSgd(model: Model, data: LabeledData, options: AdversarialSgdOptions): Promise<TrainResult> {
+export async function adversarialSgd(model: Model, data: LabeledInput, options: AdversarialSgdOptions): Promise<TrainResult> {
   const fn = 'adversarialSgd';
   const opts = checkOptions(options, fn);
   if (!isAttack(opts.attack)) throw new ArgumentError(`must be an Attack ({ name, run(model, x, y, context) }), got ${describeValue(opts.attack)}`, { fn, argument: 'options.attack' });

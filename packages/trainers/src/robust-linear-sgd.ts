@@ -2,7 +2,7 @@ import { ArgumentError, checkOptions, describeValue } from '@advkit/core';
 import { LinearModel } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from '@advkit/models';
+import type { LabeledInput } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 import { makeRobustLinearStep } from './robust-linear-step.js';
 
@@ -18,7 +18,7 @@ export interface RobustLinearSgdOptions extends Omit<TrainOptions, 'step' | 'opt
  * formula and its source are there). Tutorial settings: lr 0.1, 20 epochs, batch 100. Trains `model` in
  * place; plain SGD only.
  */
-export async function robustLinearSgd(model: LinearModel, data: LabeledData, options: RobustLinearSgdOptions): Promise<TrainResult> {
+export async function robustLinearSgd(model: LinearModel, data: LabeledInput, options: RobustLinearSgdOptions): Promise<TrainResult> {
   const fn = 'robustLinearSgd';
   const opts = checkOptions(options, fn);
   if (!(model instanceof LinearModel)) throw new ArgumentError(`must be a LinearModel, got ${describeValue(model)}`, { fn, argument: 'model' });

@@ -1,7 +1,7 @@
 import { checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from '@advkit/models';
+import type { LabeledInput } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 import { standardStep } from './standard-step.js';
 
@@ -16,6 +16,6 @@ export type SgdOptions = Omit<TrainOptions, 'step'>;
  *
  * @returns per-epoch metrics and timings (plain numbers; no tensors to dispose).
  */
-export async function sgd(model: Model, data: LabeledData, options?: SgdOptions): Promise<TrainResult> {
+export async function sgd(model: Model, data: LabeledInput, options?: SgdOptions): Promise<TrainResult> {
   return trainingLoop('sgd', model, data, { ...checkOptions(options, 'sgd'), step: standardStep() }, { step: 'options', attack: 'options.attack' });
 }

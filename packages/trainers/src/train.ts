@@ -1,6 +1,6 @@
 import type { Model } from '@advkit/models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from '@advkit/models';
+import type { LabeledInput } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 
 /**
@@ -22,6 +22,6 @@ import { trainingLoop } from './internal/training-loop.js';
  *   aborted (after saving a checkpoint), with an ArgumentError naming the option for bad options, with a
  *   CheckpointError for a state that does not fit the run.
  */
-export function train(model: Model, data: LabeledData, options: TrainOptions): Promise<TrainResult> {
+export function train(model: Model, data: LabeledInput, options: TrainOptions): Promise<TrainResult> {
   return trainingLoop('train', model, data, options, { step: 'options.step', attack: 'options.step.attack' });
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkNumber, checkOptions } from '@advkit/core';
-import type { LabeledData, Model } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import type { LabeledInput, Model } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import { inputGradient } from '../input-gradient.js';
 import { labeledBatch } from './labeled-batch.js';
 import { modelLogits } from '../internal/model-logits.js';
@@ -37,10 +37,10 @@ export interface DiagnoseAttacksOptions {
  *
  * Frees every tensor it creates.
  */
-export function diagnoseAttacks(model: Model, data: LabeledData, options?: DiagnoseAttacksOptions): string[] {
+export function diagnoseAttacks(model: Model, input: LabeledInput, options?: DiagnoseAttacksOptions): string[] {
   const fn = 'diagnoseAttacks';
   const opts = checkOptions(options, fn);
-  const dim = checkLabeledData(data, model, fn);
+  const { data, dim } = resolveLabeledData(input, model, fn);
   const sampleSize = checkNumber(opts.sampleSize ?? 500, fn, 'options.sampleSize', { min: 1, integer: true });
   const warnFraction = checkNumber(opts.gradientWarnFraction ?? 0.1, fn, 'options.gradientWarnFraction', { min: 0, max: 1 });
   const warnings: string[] = [];

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
-import { perExampleError, perExampleLoss, type LabeledData, type Model } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import { perExampleError, perExampleLoss, type LabeledInput, type Model } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
 import { isAttack } from '../is-attack.js';
 import { checkAttackOutput } from './check-attack-output.js';
@@ -37,10 +37,10 @@ export interface Evaluation {
  * @throws ArgumentError / ShapeError naming `evaluate` and the argument (also when the attack returns
  *   something other than a tensor shaped like its input).
  */
-export function evaluate(model: Model, data: LabeledData, options?: EvaluateOptions): Evaluation {
+export function evaluate(model: Model, input: LabeledInput, options?: EvaluateOptions): Evaluation {
   const fn = 'evaluate';
   const opts = checkOptions(options, fn);
-  const dim = checkLabeledData(data, model, fn);
+  const { data, dim } = resolveLabeledData(input, model, fn);
   const batchSize = checkNumber(opts.batchSize ?? 1000, fn, 'options.batchSize', { min: 1, integer: true });
   const attack = opts.attack;
   if (attack !== undefined && !isAttack(attack)) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions, checkSignal, describeValue, yieldToEventLoop } from '@advkit/core';
-import { perExampleError, type LabeledData, type Model } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import { perExampleError, type LabeledInput, type Model } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
 import { isAttack } from '../is-attack.js';
 import { checkAttackOutput } from './check-attack-output.js';
@@ -67,10 +67,10 @@ export interface RobustEvaluation {
  * @throws (rejects with) ArgumentError / ShapeError naming `robustEvaluate` and the argument, e.g.
  *   `options.attacks[1]` for an attack whose `run` returns no tensor or one of the wrong shape.
  */
-export async function robustEvaluate(model: Model, data: LabeledData, options: RobustEvaluateOptions): Promise<RobustEvaluation> {
+export async function robustEvaluate(model: Model, input: LabeledInput, options: RobustEvaluateOptions): Promise<RobustEvaluation> {
   const fn = 'robustEvaluate';
   const opts = checkOptions(options, fn);
-  const dim = checkLabeledData(data, model, fn);
+  const { data, dim } = resolveLabeledData(input, model, fn);
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const yieldEveryMs = checkNumber(opts.yieldEveryMs ?? 20, fn, 'options.yieldEveryMs', { min: 0 });
   const attacks = opts.attacks;
