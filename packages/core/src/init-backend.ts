@@ -1,6 +1,6 @@
 import { env, getBackend, setBackend, ready } from '@tensorflow/tfjs-core';
 import { BackendError } from './errors.js';
-import { checkOneOf, checkOptions, checkNumber } from './validate.js';
+import { checkOneOf, checkOptions, checkNumber, checkKnownKeys, optionKeys } from './validate.js';
 import { registerGradients } from './register-gradients.js';
 import { registerWasmKernels } from './register-wasm-kernels.js';
 
@@ -37,6 +37,7 @@ export interface InitBackendOptions {
    */
   threads?: number;
 }
+const INIT_BACKEND_KEYS = optionKeys<InitBackendOptions>()({ backend: true, wasmPaths: true, threads: true });
 
 /**
  * The one explicit global set-up of advkit: registers tfjs-core's gradients (see
@@ -51,6 +52,7 @@ export interface InitBackendOptions {
 export async function initBackend(options?: InitBackendOptions): Promise<BackendInfo> {
   const fn = 'initBackend';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, INIT_BACKEND_KEYS, fn);
   const backend = checkOneOf(opts.backend ?? 'wasm', ['wasm', 'cpu'] as const, fn, 'options.backend');
   if (opts.threads !== undefined) checkNumber(opts.threads, fn, 'options.threads', { min: 1, max: 256, integer: true });
   registerGradients();

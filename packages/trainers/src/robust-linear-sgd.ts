@@ -1,4 +1,4 @@
-import { ArgumentError, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import { LinearModel } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { TrainOptions, TrainResult } from './train-options.js';
@@ -11,6 +11,7 @@ export interface RobustLinearSgdOptions extends Omit<TrainOptions, 'step' | 'opt
   /** The perturbation set Δ: an Lp ball (no box: the closed form holds for the ball alone). */
   threatModel: LpBall;
 }
+const ROBUST_LINEAR_SGD_KEYS = optionKeys<RobustLinearSgdOptions>()({ threatModel: true, epochs: true, batchSize: true, learningRate: true, seed: true, shuffle: true, onProgress: true, onEpochEnd: true, checkpoint: true, resumeFrom: true, signal: true, yieldEveryMs: true, executor: true, stopOnDivergence: true });
 
 /**
  * Robust training of a binary linear model on the closed-form robust loss
@@ -23,6 +24,7 @@ export async function robustLinearSgd(model: LinearModel, data: LabeledInput, op
   const opts = checkOptions(options, fn);
   if (!(model instanceof LinearModel)) throw new ArgumentError(`must be a LinearModel, got ${describeValue(model)}`, { fn, argument: 'model' });
   if ((opts as TrainOptions).optimizer !== undefined) throw new ArgumentError('is not supported here (plain SGD only)', { fn, argument: 'options.optimizer' });
+  checkKnownKeys(opts, ROBUST_LINEAR_SGD_KEYS, fn);
   const step = makeRobustLinearStep(opts.threatModel, fn, 'options.threatModel');
   const { threatModel: _, ...rest } = opts;
   return trainingLoop(fn, model, data, { ...rest, step }, { step: 'options.threatModel', attack: 'options.threatModel' });

@@ -1,4 +1,4 @@
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LabeledInput, Model } from '@advkit/models';
 import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
@@ -17,6 +17,7 @@ export interface CatastrophicOverfittingOptions {
   /** Examples per evaluation batch. @default 500 */
   batchSize?: number;
 }
+const CATASTROPHIC_OVERFITTING_KEYS = optionKeys<CatastrophicOverfittingOptions>()({ model: true, heldOut: true, attack: true, threshold: true, batchSize: true });
 
 /** One check of {@link detectCatastrophicOverfitting}. */
 export interface CatastrophicOverfittingCheck {
@@ -52,6 +53,7 @@ export interface CatastrophicOverfittingDetector {
 export function detectCatastrophicOverfitting(options: CatastrophicOverfittingOptions): CatastrophicOverfittingDetector {
   const fn = 'detectCatastrophicOverfitting';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, CATASTROPHIC_OVERFITTING_KEYS, fn);
   const { model, attack } = opts;
   const heldOut = resolveLabeledData(opts.heldOut, model, fn, 'options.heldOut').data; // read once, here
   if (!isAttack(attack)) {

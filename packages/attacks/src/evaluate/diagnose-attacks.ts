@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkNumber, checkOptions } from '@advkit/core';
+import { checkNumber, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LabeledInput, Model } from '@advkit/models';
 import { resolveLabeledData } from '@advkit/models/internal';
 import { inputGradient } from '../input-gradient.js';
@@ -20,6 +20,7 @@ export interface DiagnoseAttacksOptions {
   /** Fraction of sampled examples with a zero or NaN input gradient above which to warn. @default 0.1 */
   gradientWarnFraction?: number;
 }
+const DIAGNOSE_ATTACKS_KEYS = optionKeys<DiagnoseAttacksOptions>()({ perAttack: true, sampleSize: true, gradientWarnFraction: true });
 
 /**
  * Signs that an attack evaluation is not to be trusted (Athalye, Carlini & Wagner, "Obfuscated
@@ -40,6 +41,7 @@ export interface DiagnoseAttacksOptions {
 export function diagnoseAttacks(model: Model, input: LabeledInput, options?: DiagnoseAttacksOptions): string[] {
   const fn = 'diagnoseAttacks';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, DIAGNOSE_ATTACKS_KEYS, fn);
   const { data, dim } = resolveLabeledData(input, model, fn);
   const sampleSize = checkNumber(opts.sampleSize ?? 500, fn, 'options.sampleSize', { min: 1, integer: true });
   const warnFraction = checkNumber(opts.gradientWarnFraction ?? 0.1, fn, 'options.gradientWarnFraction', { min: 0, max: 1 });

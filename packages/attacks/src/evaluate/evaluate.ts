@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import { perExampleError, perExampleLoss, type LabeledInput, type Model } from '@advkit/models';
 import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
@@ -17,6 +17,7 @@ export interface EvaluateOptions {
   /** Examples per forward pass. @default 1000 */
   batchSize?: number;
 }
+const EVALUATE_KEYS = optionKeys<EvaluateOptions>()({ attack: true, batchSize: true });
 
 /** Error and loss of a model on a data set. Plain numbers; nothing to dispose. */
 export interface Evaluation {
@@ -40,6 +41,7 @@ export interface Evaluation {
 export function evaluate(model: Model, input: LabeledInput, options?: EvaluateOptions): Evaluation {
   const fn = 'evaluate';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, EVALUATE_KEYS, fn);
   const { data, dim } = resolveLabeledData(input, model, fn);
   const batchSize = checkNumber(opts.batchSize ?? 1000, fn, 'options.batchSize', { min: 1, integer: true });
   const attack = opts.attack;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, checkSignal, describeValue, yieldToEventLoop } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, checkSignal, describeValue, yieldToEventLoop, checkKnownKeys, optionKeys } from '@advkit/core';
 import { perExampleError, type LabeledInput, type Model } from '@advkit/models';
 import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
@@ -29,6 +29,7 @@ export interface RobustEvaluateOptions {
    */
   yieldEveryMs?: number;
 }
+const ROBUST_EVALUATE_KEYS = optionKeys<RobustEvaluateOptions>()({ attacks: true, batchSize: true, diagnose: true, signal: true, onProgress: true, yieldEveryMs: true });
 
 /** What {@link robustEvaluate} returns: plain numbers and arrays, nothing to dispose. */
 export interface RobustEvaluation {
@@ -70,6 +71,7 @@ export interface RobustEvaluation {
 export async function robustEvaluate(model: Model, input: LabeledInput, options: RobustEvaluateOptions): Promise<RobustEvaluation> {
   const fn = 'robustEvaluate';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, ROBUST_EVALUATE_KEYS, fn);
   const { data, dim } = resolveLabeledData(input, model, fn);
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const yieldEveryMs = checkNumber(opts.yieldEveryMs ?? 20, fn, 'options.yieldEveryMs', { min: 0 });

@@ -93,7 +93,7 @@ function labels(yIn: unknown, model: Model, n: number, fn: string, arg: string):
   for (let i = 0; i < n; i++) {
     const v = raw[i]!;
     if (binary ? v !== 1 && v !== -1 : !Number.isInteger(v) || v < 0 || v >= model.numOutputs) {
-      const want = binary ? 'labels -1 or +1 for a binary model (numOutputs 1)' : `integer class indices 0..${model.numOutputs - 1} for a ${model.numOutputs}-class model`;
+      const want = binary ? 'labels -1 or +1 for a binary model' : `integer class indices 0..${model.numOutputs - 1}`;
       throw new ArgumentError(`must hold ${want}, got ${v} at index ${i}`, { fn, argument: arg });
     }
   }
