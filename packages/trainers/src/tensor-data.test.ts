@@ -62,7 +62,7 @@ describe('trainers take tensors and number[] labels', () => {
 
   it('robustLinearSgd and x flattened to [n, d] for an image model', async () => {
     const ball = new LpBall({ norm: 'l2', epsilon: 0.1 });
-    await same(() => new LinearModel({ inputSize: 6, seed: 4 }), (m, data) => robustLinearSgd(m, data, { threatModel: ball, epochs: 1, batchSize: 40 }), bin, [6]);
+    await same(() => new LinearModel({ inputSize: 6, seed: 4 }), (m, data) => robustLinearSgd(m as LinearModel, data, { threatModel: ball, epochs: 1, batchSize: 40 }), bin, [6]);
     // an Mlp with input shape [2, 4]: x as [n, 2, 4] (what `forms` makes) and as [n, 8]
     const xt = tf.tensor2d(cls.x, [cls.n, 8]);
     const mk = (): Model => new Mlp({ inputShape: [2, 4], hiddenSizes: [4], numClasses: 3, seed: 5 });
