@@ -38,17 +38,17 @@ const DIAGNOSE_ATTACKS_KEYS = optionKeys<DiagnoseAttacksOptions>()({ perAttack: 
  *
  * Frees every tensor it creates.
  */
-export function diagnoseAttacks(model: Model, input: LabeledInput, options?: DiagnoseAttacksOptions): string[] {
+export function diagnoseAttacks(model: Model, data: LabeledInput, options?: DiagnoseAttacksOptions): string[] {
   const fn = 'diagnoseAttacks';
   const opts = checkOptions(options, fn);
   checkKnownKeys(opts, DIAGNOSE_ATTACKS_KEYS, fn);
-  const { data, dim } = resolveLabeledData(input, model, fn);
+  const { data: rows, dim } = resolveLabeledData(data, model, fn); // typed arrays (tensors read once)
   const sampleSize = checkNumber(opts.sampleSize ?? 500, fn, 'options.sampleSize', { min: 1, integer: true });
   const warnFraction = checkNumber(opts.gradientWarnFraction ?? 0.1, fn, 'options.gradientWarnFraction', { min: 0, max: 1 });
   const warnings: string[] = [];
-  const n = Math.min(sampleSize, data.n);
+  const n = Math.min(sampleSize, rows.n);
   const binary = model.numOutputs === 1;
-  const { x, y } = labeledBatch(model, data, dim, 0, n);
+  const { x, y } = labeledBatch(model, rows, dim, 0, n);
   try {
     const g = inputGradient(model, x, y);
     const gv = g.dataSync();

@@ -38,22 +38,22 @@ export interface Evaluation {
  * @throws ArgumentError / ShapeError naming `evaluate` and the argument (also when the attack returns
  *   something other than a tensor shaped like its input).
  */
-export function evaluate(model: Model, input: LabeledInput, options?: EvaluateOptions): Evaluation {
+export function evaluate(model: Model, data: LabeledInput, options?: EvaluateOptions): Evaluation {
   const fn = 'evaluate';
   const opts = checkOptions(options, fn);
   checkKnownKeys(opts, EVALUATE_KEYS, fn);
-  const { data, dim } = resolveLabeledData(input, model, fn);
+  const { data: rows, dim } = resolveLabeledData(data, model, fn); // typed arrays (tensors read once)
   const batchSize = checkNumber(opts.batchSize ?? 1000, fn, 'options.batchSize', { min: 1, integer: true });
   const attack = opts.attack;
   if (attack !== undefined && !isAttack(attack)) {
     throw new ArgumentError(`must be an Attack ({ name, run(model, x, y, context?) }), got ${describeValue(attack)}`, { fn, argument: 'options.attack' });
   }
-  const wrong = new Uint8Array(data.n);
+  const wrong = new Uint8Array(rows.n);
   let lossSum = 0;
-  for (let start = 0, b = 0; start < data.n; start += batchSize, b++) {
-    const end = Math.min(data.n, start + batchSize);
+  for (let start = 0, b = 0; start < rows.n; start += batchSize, b++) {
+    const end = Math.min(rows.n, start + batchSize);
     const [l, w] = tf.tidy(() => {
-      const { x, y } = labeledBatch(model, data, dim, start, end);
+      const { x, y } = labeledBatch(model, rows, dim, start, end);
       const input = attack ? checkAttackOutput(attack.run(model, x, y, { batchIndex: b }), x, fn, 'options.attack') : x;
       const logits = modelLogits(model, input, fn);
       return [tf.sum(perExampleLoss(logits, y)), perExampleError(logits, y)];
@@ -65,5 +65,5 @@ export function evaluate(model: Model, input: LabeledInput, options?: EvaluateOp
   }
   let errors = 0;
   for (let i = 0; i < wrong.length; i++) errors += wrong[i]!;
-  return { error: errors / data.n, loss: lossSum / data.n, n: data.n, wrong };
+  return { error: errors / rows.n, loss: lossSum / rows.n, n: rows.n, wrong };
 }
