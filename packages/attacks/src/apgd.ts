@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOneOf, checkOptions } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOneOf, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { Attack, AttackContext } from './attack.js';
@@ -35,8 +35,11 @@ export interface ApgdOptions {
 /** Options of {@link apgdAttack}: those of {@link apgd}. */
 export type ApgdAttackOptions = ApgdOptions;
 
+const APGD_KEYS = optionKeys<ApgdOptions>()({ threatModel: true, loss: true, steps: true, restarts: true, targetClasses: true, rho: true, seed: true, eotIterations: true });
+
 export function resolveApgdSettings(options: ApgdOptions, numOutputs: number | undefined, fn: string): ApgdSettings & { threatModel: LpBall } {
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, APGD_KEYS, fn);
   const threatModel = checkThreatModel(opts.threatModel, fn);
   checkAttackBall(threatModel, fn, ['linf', 'l2']);
   const loss = checkOneOf(opts.loss ?? 'cross-entropy', ['cross-entropy', 'dlr', 'targeted-dlr'] as const, fn, 'options.loss');

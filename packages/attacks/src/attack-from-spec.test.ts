@@ -123,7 +123,7 @@ describe('Attack.spec and attackFromSpec', () => {
     const tm = threatModel.toJSON();
     expect(() => attackFromSpec({ kind: 'pgd', options: { threatModel: tm, steps: 0 } })).toThrow(/^attackFromSpec: spec\.options\.steps must be an integer >= 1, got 0/);
     expect(() => attackFromSpec({ kind: 'fgsm', options: { threatModel: { norm: 'linf', epsilon: -1 } } })).toThrow(/^attackFromSpec: spec\.options\.threatModel\.epsilon/);
-    expect(() => attackFromSpec({ kind: 'fgsm', options: { threatModel: tm, steps: 3 } } as never)).toThrow(/spec\.options\.steps is not an option of a 'fgsm' attack/);
+    expect(() => attackFromSpec({ kind: 'fgsm', options: { threatModel: tm, steps: 3 } } as never)).toThrow(/spec\.options\.steps is not an option of attackFromSpec; the options are threatModel, stepSize/);
     expect(() => attackFromSpec({ kind: 'pgd', options: { threatModel: tm, onIterate: () => 0 } } as never)).toThrow(ArgumentError);
   });
 });

@@ -1,7 +1,7 @@
-import { AdvkitError, ArgumentError, checkOneOf, describeValue } from '@advkit/core';
+import { AdvkitError, ArgumentError, checkOneOf, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import { LpBall, type LpBallOptions } from '@advkit/threat-models';
 import type { Attack } from './attack.js';
-import type { AttackSpec } from './attack-spec.js';
+import type { AttackSpec, ExactLinearAttackSpec, FgsmAttackSpec, PgdAttackSpec } from './attack-spec.js';
 import { exactLinearAttack } from './exact-linear.js';
 import { fgsmAttack } from './fgsm.js';
 import { pgdAttack } from './pgd.js';
@@ -9,10 +9,11 @@ import { pgdAttack } from './pgd.js';
 const FN = 'attackFromSpec';
 const KINDS = ['pgd', 'fgsm', 'exact-linear'] as const;
 const KEYS: Record<(typeof KINDS)[number], readonly string[]> = {
-  pgd: ['threatModel', 'steps', 'stepSize', 'randomStart', 'restarts', 'seed', 'loss'],
-  fgsm: ['threatModel', 'stepSize', 'randomStart', 'seed', 'loss'],
-  'exact-linear': ['threatModel'],
+  pgd: optionKeys<PgdAttackSpec['options']>()({ threatModel: true, steps: true, stepSize: true, randomStart: true, restarts: true, seed: true, loss: true }),
+  fgsm: optionKeys<FgsmAttackSpec['options']>()({ threatModel: true, stepSize: true, randomStart: true, seed: true, loss: true }),
+  'exact-linear': optionKeys<ExactLinearAttackSpec['options']>()({ threatModel: true }),
 };
+const SPEC_KEYS = optionKeys<AttackSpec>()({ kind: true, options: true });
 
 /**
  * Rebuilds a built-in attack from its plain-data {@link AttackSpec} (`attack.spec`, possibly after a
@@ -24,16 +25,13 @@ export function attackFromSpec(spec: AttackSpec): Attack {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
     throw new ArgumentError(`must be an AttackSpec ({ kind: 'pgd' | 'fgsm' | 'exact-linear', options }), got ${describeValue(spec)}`, { fn: FN, argument: 'spec' });
   }
+  checkKnownKeys(spec, SPEC_KEYS, FN, 'spec');
   const kind = checkOneOf((spec as Partial<AttackSpec>).kind, KINDS, FN, 'spec.kind');
   const options: unknown = (spec as Partial<AttackSpec>).options;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new ArgumentError(`must be an options object, got ${describeValue(options)}`, { fn: FN, argument: 'spec.options' });
   }
-  for (const key of Object.keys(options)) {
-    if (!KEYS[kind].includes(key)) {
-      throw new ArgumentError(`is not an option of a '${kind}' attack (allowed: ${KEYS[kind].join(', ')})`, { fn: FN, argument: `spec.options.${key}` });
-    }
-  }
+  checkKnownKeys(options, KEYS[kind], FN, 'spec.options');
   const { threatModel, ...rest } = options as { threatModel?: LpBallOptions };
   let ball: LpBall;
   try {

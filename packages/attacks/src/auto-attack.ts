@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { BlackBoxModel } from './black-box-model.js';
@@ -68,6 +68,8 @@ export interface AutoAttackOptions {
   onProgress?: (progress: AutoAttackProgress) => void;
 }
 
+const AUTO_ATTACK_KEYS = optionKeys<AutoAttackOptions>()({ threatModel: true, version: true, seed: true, batchSize: true, signal: true, onProgress: true });
+
 export interface AutoAttackResult {
   /** Per example: still classified correctly after every attack. */
   robust: boolean[];
@@ -116,6 +118,7 @@ function resolveAttacks(version: unknown, fn: string): { attacks: AutoAttackName
 export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: tf.Tensor, options: AutoAttackOptions): Promise<AutoAttackResult> {
   const fn = 'autoAttack';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, AUTO_ATTACK_KEYS, fn);
   const { attacks, rand } = resolveAttacks(opts.version, fn);
   const blackBox = isBlackBoxModel(model);
   const m = blackBox ? (model as BlackBoxModel) : checkModel(model, fn);

@@ -1,4 +1,4 @@
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 
 /**
  * A model known only by its scores: a function from a batch of inputs to logits, with no gradient —
@@ -29,6 +29,7 @@ export interface BlackBoxModelOptions {
   /** The scoring function (see {@link BlackBoxModel.predict}). */
   predict: (x: Float32Array, n: number) => ArrayLike<number> | Promise<ArrayLike<number>>;
 }
+const BLACK_BOX_MODEL_KEYS = optionKeys<BlackBoxModelOptions>()({ inputShape: true, numOutputs: true, predict: true });
 
 /**
  * Wraps a scoring function as a {@link BlackBoxModel}, checking the shapes.
@@ -46,6 +47,7 @@ export interface BlackBoxModelOptions {
 export function blackBoxModel(options: BlackBoxModelOptions): BlackBoxModel {
   const fn = 'blackBoxModel';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, BLACK_BOX_MODEL_KEYS, fn);
   if (!Array.isArray(opts.inputShape) || opts.inputShape.length === 0) {
     throw new ArgumentError(`must be a non-empty array of positive integers, got ${describeValue(opts.inputShape)}`, { fn, argument: 'options.inputShape' });
   }

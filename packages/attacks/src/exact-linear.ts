@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkOptions } from '@advkit/core';
+import { ArgumentError, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 import { LinearModel, type Model } from '@advkit/models';
 import { checkModelInput } from '@advkit/models/internal';
 import { LpBall, checkBallCenter } from '@advkit/threat-models';
@@ -14,6 +14,14 @@ export interface ExactLinearOptions {
 }
 
 /** What {@link exactLinear} returns. The caller owns both tensors. */
+const EXACT_LINEAR_KEYS = optionKeys<ExactLinearOptions>()({ threatModel: true });
+
+function checkExactLinearOptions(options: ExactLinearOptions, fn: string): ExactLinearOptions {
+  const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, EXACT_LINEAR_KEYS, fn);
+  return opts;
+}
+
 export interface ExactLinearResult {
   /** x + δ*, shape `[batch, d]`. */
   xAdv: tf.Tensor2D;
@@ -43,7 +51,7 @@ export function exactLinear(model: LinearModel, x: tf.Tensor, y: tf.Tensor, opti
     throw new ArgumentError('must be a LinearModel (the exact attack is for linear models; use pgd for others)', { fn, argument: 'model' });
   }
   if (model.weight.isDisposed) throw new ArgumentError('is disposed', { fn, argument: 'model' });
-  const { threatModel } = checkOptions(options, fn);
+  const { threatModel } = checkExactLinearOptions(options, fn);
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn, argument: 'options.threatModel' });
   checkModelInput(x, model.inputShape, fn, 'x');
   const labels = checkBinaryLabels(y, x.shape[0]!, fn);
@@ -83,7 +91,7 @@ export function exactLinear(model: LinearModel, x: tf.Tensor, y: tf.Tensor, opti
  * `run(model, x, y)` returns `xAdv` (owned by the caller).
  */
 export function exactLinearAttack(options: ExactLinearOptions): Attack {
-  const { threatModel } = checkOptions(options, 'exactLinearAttack');
+  const { threatModel } = checkExactLinearOptions(options, 'exactLinearAttack');
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn: 'exactLinearAttack', argument: 'options.threatModel' });
   const spec: ExactLinearAttackSpec = { kind: 'exact-linear', options: { threatModel: threatModel.toJSON() } };
   return Object.freeze({
@@ -105,7 +113,7 @@ export function exactLinearPerturbation(model: LinearModel, options: ExactLinear
   const fn = 'exactLinearPerturbation';
   if (!(model instanceof LinearModel)) throw new ArgumentError('must be a LinearModel', { fn, argument: 'model' });
   if (model.weight.isDisposed) throw new ArgumentError('is disposed', { fn, argument: 'model' });
-  const { threatModel } = checkOptions(options, fn);
+  const { threatModel } = checkExactLinearOptions(options, fn);
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn, argument: 'options.threatModel' });
   return tf.tidy(() => tf.reshape(tf.neg(threatModel.linearMaximizer(tf.reshape(model.weight, [1, -1]))), [-1]) as tf.Tensor1D);
 }
@@ -117,7 +125,7 @@ export function exactLinearMarginChange(model: LinearModel, options: ExactLinear
   const fn = 'exactLinearMarginChange';
   if (!(model instanceof LinearModel)) throw new ArgumentError('must be a LinearModel', { fn, argument: 'model' });
   if (model.weight.isDisposed) throw new ArgumentError('is disposed', { fn, argument: 'model' });
-  const { threatModel } = checkOptions(options, fn);
+  const { threatModel } = checkExactLinearOptions(options, fn);
   if (!(threatModel instanceof LpBall)) throw new ArgumentError('must be an LpBall', { fn, argument: 'options.threatModel' });
   const dual = tf.tidy(() => threatModel.dualNorm(tf.reshape(model.weight, [1, -1])));
   const value = dual.dataSync()[0]!;

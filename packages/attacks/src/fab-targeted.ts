@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { Attack, AttackContext } from './attack.js';
@@ -30,8 +30,11 @@ export interface FabTargetedOptions {
   seed?: number;
 }
 
+const FAB_KEYS = optionKeys<FabTargetedOptions>()({ threatModel: true, steps: true, restarts: true, targetClasses: true, alphaMax: true, eta: true, beta: true, seed: true });
+
 export function resolveFabSettings(options: FabTargetedOptions, numOutputs: number | undefined, fn: string): FabSettings & { threatModel: LpBall } {
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, FAB_KEYS, fn);
   const threatModel = checkThreatModel(opts.threatModel, fn);
   checkAttackBall(threatModel, fn, ['linf', 'l2']);
   if (threatModel.box === undefined || threatModel.box.min !== 0 || threatModel.box.max !== 1) {

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LpBall } from '@advkit/threat-models';
 import type { Model } from '@advkit/models';
 import type { Attack, AttackContext } from './attack.js';
@@ -32,8 +32,12 @@ export interface FgsmOptions {
 
 export type FgsmAttackOptions = Omit<FgsmOptions, 'targeted' | 'target'>;
 
-function resolveFgsm(options: FgsmOptions, fn: string) {
+const FGSM_ATTACK_KEYS = optionKeys<FgsmAttackOptions>()({ threatModel: true, loss: true, randomStart: true, stepSize: true, seed: true });
+const FGSM_KEYS = optionKeys<FgsmOptions>()({ threatModel: true, loss: true, randomStart: true, stepSize: true, seed: true, targeted: true, target: true });
+
+function resolveFgsm(options: FgsmOptions, fn: string, keys: readonly string[] = FGSM_KEYS) {
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, keys, fn);
   const threatModel = checkThreatModel(opts.threatModel, fn);
   const stepSize = checkNumber(opts.stepSize ?? threatModel.epsilon, fn, 'options.stepSize', { min: 0 });
   const randomStart = checkBoolean(opts.randomStart, false, fn, 'options.randomStart');
@@ -75,7 +79,7 @@ export function fgsmAttack(options: FgsmAttackOptions): Attack {
   const fn = 'fgsmAttack';
   const opts = checkOptions(options, fn);
   if ('targeted' in opts || 'target' in opts) throw new ArgumentError('takes no target: use fgsm() for targeted attacks', { fn, argument: 'options' });
-  const o = resolveFgsm(opts, fn);
+  const o = resolveFgsm(opts, fn, FGSM_ATTACK_KEYS);
   const spec: FgsmAttackSpec = {
     kind: 'fgsm',
     options: { threatModel: o.threatModel.toJSON(), stepSize: o.stepSize, randomStart: o.randomStart, seed: o.seed, loss: o.loss },

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { checkOptions } from '@advkit/core';
+import { checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { AttackLoss } from './internal/attack-objective.js';
 import { resolveBatch, resolveObjective } from './internal/resolve-attack.js';
@@ -13,6 +13,7 @@ export interface InputGradientOptions {
   /** Target labels when `targeted`. */
   target?: tf.Tensor;
 }
+const INPUT_GRADIENT_KEYS = optionKeys<InputGradientOptions>()({ loss: true, targeted: true, target: true });
 
 /**
  * The per-example input gradient ∇ₓ J(y, f(x)) of the objective that {@link fgsm} and {@link pgd}
@@ -28,6 +29,7 @@ export interface InputGradientOptions {
 export function inputGradient(model: Model, x: tf.Tensor, y: tf.Tensor, options?: InputGradientOptions): tf.Tensor {
   const fn = 'inputGradient';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, INPUT_GRADIENT_KEYS, fn);
   const { loss, targeted } = resolveObjective(opts, fn);
   const b = resolveBatch(model, x, y, opts.target, targeted, fn);
   try {

@@ -1,4 +1,4 @@
-import { ArgumentError, ShapeError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, ShapeError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 
 export interface LinearAttackedErrorOptions {
   /**
@@ -9,6 +9,7 @@ export interface LinearAttackedErrorOptions {
   /** The attack budget ε ≥ 0 (the radius of the ℓp ball). */
   epsilon: number;
 }
+const LINEAR_ATTACKED_ERROR_KEYS = optionKeys<LinearAttackedErrorOptions>()({ dualNorm: true, epsilon: true });
 
 /**
  * The exact attacked error of a binary linear classifier f(x) = θᵀx + b at budget ε, from its clean
@@ -36,6 +37,7 @@ export function linearAttackedError(logits: ArrayLike<number>, labels: ArrayLike
   }
   if (logits.length !== labels.length) throw new ShapeError(`must have one value per label (${labels.length}), got ${logits.length}`, { fn, argument: 'logits' });
   const o = checkOptions(options, fn);
+  checkKnownKeys(o, LINEAR_ATTACKED_ERROR_KEYS, fn);
   const dualNorm = checkNumber(o.dualNorm, fn, 'options.dualNorm', { min: 0 });
   const epsilon = checkNumber(o.epsilon, fn, 'options.epsilon', { min: 0 });
   if (logits.length === 0) return 0;

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LpBall } from '@advkit/threat-models';
 import type { Model } from '@advkit/models';
 import type { Attack, AttackContext } from './attack.js';
@@ -44,9 +44,13 @@ export interface PgdOptions {
 /** Options of {@link pgdAttack}: those of {@link pgd} without a per-batch target. */
 export type PgdAttackOptions = Omit<PgdOptions, 'targeted' | 'target' | 'onIterate'>;
 
+const PGD_ATTACK_KEYS = optionKeys<PgdAttackOptions>()({ threatModel: true, steps: true, stepSize: true, randomStart: true, restarts: true, seed: true, loss: true });
+const PGD_KEYS = optionKeys<PgdOptions>()({ threatModel: true, steps: true, stepSize: true, randomStart: true, restarts: true, seed: true, loss: true, targeted: true, target: true, onIterate: true });
+
 /** {@link pgd}'s options, checked, with their defaults filled in: what `runPgd` takes. */
-function resolvePgdOptions(options: PgdOptions, fn: string): PgdConfig {
+function resolvePgdOptions(options: PgdOptions, fn: string, keys: readonly string[] = PGD_KEYS): PgdConfig {
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, keys, fn);
   const ball = checkThreatModel(opts.threatModel, fn);
   const steps = checkNumber(opts.steps ?? 10, fn, 'options.steps', { min: 1, integer: true });
   const stepSize = checkNumber(opts.stepSize ?? (2.5 * ball.epsilon) / steps, fn, 'options.stepSize', { min: 0 });
@@ -115,7 +119,7 @@ export function pgdAttack(options: PgdAttackOptions): Attack {
   const opts = checkOptions(options, fn);
   if ('targeted' in opts || 'target' in opts) throw new ArgumentError('takes no target: use pgd() for targeted attacks', { fn, argument: 'options' });
   if ('onIterate' in opts) throw new ArgumentError('takes no onIterate: use pgd() to watch the iterates', { fn, argument: 'options.onIterate' });
-  const o = resolvePgdOptions(opts, fn);
+  const o = resolvePgdOptions(opts, fn, PGD_ATTACK_KEYS);
   const spec: PgdAttackSpec = {
     kind: 'pgd',
     options: { threatModel: o.ball.toJSON(), steps: o.steps, stepSize: o.stepSize, randomStart: o.randomStart, restarts: o.restarts, seed: o.seed, loss: o.loss },

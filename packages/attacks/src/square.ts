@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { Attack, AttackContext } from './attack.js';
@@ -36,8 +36,14 @@ export interface SquareOptions {
 /** Options of {@link squareAttack}. */
 export type SquareAttackOptions = Omit<SquareOptions, 'onQuery'>;
 
+const SQUARE_KEYS = optionKeys<SquareOptions>()({ threatModel: true, queries: true, pInit: true, rescaleSchedule: true, seed: true, image: true, onQuery: true });
+const SQUARE_ATTACK_KEYS = optionKeys<SquareAttackOptions>()({ threatModel: true, queries: true, pInit: true, rescaleSchedule: true, seed: true, image: true });
+const IMAGE_KEYS = optionKeys<NonNullable<SquareOptions['image']>>()({ height: true, width: true, channels: true });
+
 export function resolveSquareSettings(options: SquareOptions, inputShape: readonly number[] | undefined, fn: string): Omit<SquareSettings, 'height' | 'width' | 'channels'> & { threatModel: LpBall; image: (shape: readonly number[]) => { height: number; width: number; channels: number } } {
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, fn === 'squareAttack' ? SQUARE_ATTACK_KEYS : SQUARE_KEYS, fn);
+  if (opts.image !== undefined) checkKnownKeys(checkOptions(opts.image, fn, 'options.image'), IMAGE_KEYS, fn, 'options.image');
   const threatModel = checkThreatModel(opts.threatModel, fn);
   checkAttackBall(threatModel, fn, ['linf', 'l2']);
   const queries = checkNumber(opts.queries ?? 5000, fn, 'options.queries', { min: 1, integer: true });

@@ -10,7 +10,7 @@ export {
 } from './errors.js';
 export type { AdvkitErrorOptions, ArgumentErrorOptions } from './errors.js';
 export { describeValue } from './describe-value.js';
-export { checkNumber, checkOneOf, checkOptions, checkKnownKeys, checkSeed, checkTensor, checkShape, isTensor } from './validate.js';
+export { checkNumber, checkOneOf, checkOptions, checkKnownKeys, optionKeys, checkSeed, checkTensor, checkShape, isTensor } from './validate.js';
 export type { NumberRule, TensorRule } from './validate.js';
 export { checkSignal } from './check-signal.js';
 export { yieldToEventLoop } from './yield-to-event-loop.js';

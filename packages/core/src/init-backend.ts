@@ -1,6 +1,6 @@
 import { engine, env, findBackendFactory, getBackend, setBackend, ready } from '@tensorflow/tfjs-core';
 import { ArgumentError, BackendError } from './errors.js';
-import { checkOptions, checkNumber } from './validate.js';
+import { checkOptions, checkNumber, checkKnownKeys, optionKeys } from './validate.js';
 import { describeValue } from './describe-value.js';
 import { registerGradients } from './register-gradients.js';
 import { registerWasmKernels } from './register-wasm-kernels.js';
@@ -66,6 +66,7 @@ export interface InitBackendOptions {
    */
   threads?: number;
 }
+const INIT_BACKEND_KEYS = optionKeys<InitBackendOptions>()({ backend: true, wasmPaths: true, threads: true });
 
 /**
  * The one explicit global set-up of advkit, a convenience: advkit's functions work on any tfjs backend
@@ -96,6 +97,7 @@ export interface InitBackendOptions {
 export async function initBackend(options?: InitBackendOptions): Promise<BackendInfo> {
   const fn = 'initBackend';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, INIT_BACKEND_KEYS, fn);
   const backend = opts.backend ?? 'wasm';
   if (typeof backend !== 'string' || backend === '') {
     throw new ArgumentError(`must be a backend name such as 'wasm', 'cpu' or 'webgl', got ${describeValue(backend)}`, { fn, argument: 'options.backend' });

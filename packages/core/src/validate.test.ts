@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from './errors.js';
 import { closestName, editDistance } from './internal/closest-name.js';
-import { checkKnownKeys, checkSeed } from './validate.js';
+import { checkKnownKeys, checkSeed, optionKeys } from './validate.js';
 import { Rng } from './rng.js';
 
 /** The error `f` throws (fails the test when it throws nothing). */
@@ -86,5 +86,23 @@ describe('checkSeed', () => {
   it('is what Rng checks: Rng(0.9), Rng(2^32 + 1), Rng(-1) and Rng(NaN) throw', () => {
     for (const s of [0.9, 4294967297, -1, Number.NaN]) expect(() => new Rng(s)).toThrow(/^Rng: seed must be an integer in \[0, 2\^32\)/);
     expect(new Rng(4294967295).nextUint32()).toBe(new Rng(4294967295).nextUint32());
+  });
+});
+
+describe('optionKeys', () => {
+  interface Opts {
+    steps: number;
+    seed?: number;
+  }
+  it('lists every key of the interface, in the order written, and the compiler holds it to the interface', () => {
+    const keys = optionKeys<Opts>()({ steps: true, seed: true });
+    expect(keys).toEqual(['steps', 'seed']);
+    expect(Object.isFrozen(keys)).toBe(true);
+    // The compile-time half (checked by `turbo run typecheck`, which fails on an unused @ts-expect-error):
+    // @ts-expect-error a key of the interface (seed) is missing from the list
+    optionKeys<Opts>()({ steps: true });
+    // @ts-expect-error stpes is not a key of the interface
+    optionKeys<Opts>()({ steps: true, seed: true, stpes: true });
+    expect(() => checkKnownKeys({ stpes: 20 }, keys, 'pgd')).toThrow('pgd: options.stpes is not an option of pgd; did you mean steps?');
   });
 });

@@ -75,6 +75,19 @@ export function checkKnownKeys(value: object, allowed: readonly string[], fn: st
   }
 }
 
+/**
+ * The complete list of the option names of the options interface `T`, for {@link checkKnownKeys}, kept
+ * next to the interface and checked by the compiler: write
+ * `const PGD_KEYS = optionKeys<PgdOptions>()({ threatModel: true, steps: true, … })`. The object must
+ * name every key of `T`, optional ones included, and nothing else (TypeScript's excess-property check on
+ * the literal), so an option added to or removed from `T` without updating its list is a compile error.
+ * (Curried because TypeScript cannot infer one type argument and take the other explicitly.)
+ * @returns the keys, frozen, in the order written.
+ */
+export function optionKeys<T extends object>(): (keys: { readonly [K in keyof T]-?: true }) => readonly (keyof T & string)[] {
+  return (keys) => Object.freeze(Object.keys(keys)) as readonly (keyof T & string)[];
+}
+
 /** 2³², one more than the largest seed. */
 const SEED_LIMIT = 4294967296;
 

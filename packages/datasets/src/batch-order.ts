@@ -1,4 +1,4 @@
-import { ArgumentError, Rng, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, Rng, checkKnownKeys, checkNumber, checkOptions, describeValue, optionKeys } from '@advkit/core';
 
 export interface BatchOrderOptions {
   /** Examples per minibatch; the last batch of the epoch holds the remainder. */
@@ -8,6 +8,7 @@ export interface BatchOrderOptions {
   /** The seeded generator for the shuffle (`new Rng(seed)` from @advkit/core); required when shuffling. */
   rng?: Rng;
 }
+const BATCH_ORDER_KEYS = optionKeys<BatchOrderOptions>()({ batchSize: true, shuffle: true, rng: true });
 
 const FN = 'batchOrder';
 
@@ -23,7 +24,7 @@ const FN = 'batchOrder';
 export function batchOrder(n: number, options: BatchOrderOptions): Uint32Array[] {
   checkNumber(n, FN, 'n', { integer: true, min: 0, max: 2 ** 32 - 1 });
   const opts = checkOptions(options, FN);
-  checkKnownKeys(opts, ['batchSize', 'shuffle', 'rng'], FN);
+  checkKnownKeys(opts, BATCH_ORDER_KEYS, FN);
   const batchSize = checkNumber(opts.batchSize, FN, 'options.batchSize', { integer: true, min: 1 });
   const { rng } = opts;
   if (rng !== undefined && !(rng instanceof Rng) && typeof (rng as Partial<Rng>).permutation !== 'function') {

@@ -1,4 +1,4 @@
-import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue, optionKeys } from '@advkit/core';
 import type { IdxArray } from './idx-array.js';
 import { parseIdx } from './parse-idx.js';
 import { DEFAULT_MAX_BYTES } from './default-max-bytes.js';
@@ -17,6 +17,7 @@ export interface DecodeIdxOptions {
   /** Required number of dimensions, as in {@link parseIdx}. @default undefined (any rank >= 1) */
   expectRank?: number;
 }
+const DECODE_IDX_KEYS = optionKeys<DecodeIdxOptions>()({ maxBytes: true, expectRank: true });
 
 const FN = 'decodeIdx';
 
@@ -35,7 +36,7 @@ export async function decodeIdx(bytes: Uint8Array, options?: DecodeIdxOptions): 
     throw new ArgumentError(`must be a Uint8Array (a Node Buffer is one), got ${describeValue(bytes)}`, { fn: FN, argument: 'bytes' });
   }
   const opts = checkOptions(options, FN);
-  checkKnownKeys(opts, ['maxBytes', 'expectRank'], FN);
+  checkKnownKeys(opts, DECODE_IDX_KEYS, FN);
   const maxBytes = checkMaxBytes(opts.maxBytes, FN, DEFAULT_MAX_BYTES);
   const expectRank =
     opts.expectRank === undefined ? undefined : checkNumber(opts.expectRank, FN, 'options.expectRank', { integer: true, min: 1, max: 255 });

@@ -1,4 +1,4 @@
-import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue, optionKeys } from '@advkit/core';
 import type { Mnist, MnistSplit } from './mnist-split.js';
 import type { IdxArray } from './idx-array.js';
 import type { MnistFile } from './mnist-files.js';
@@ -57,7 +57,7 @@ export interface LoadMnistOptions {
 /** The default of {@link LoadMnistOptions.timeoutMs}. */
 const DEFAULT_TIMEOUT_MS = 300_000;
 
-const OPTION_KEYS: readonly string[] = ['dir', 'baseUrl', 'fetch', 'verifyChecksums', 'maxBytes', 'timeoutMs', 'signal'];
+const OPTION_KEYS = optionKeys<LoadMnistOptions>()({ dir: true, baseUrl: true, fetch: true, verifyChecksums: true, maxBytes: true, timeoutMs: true, signal: true });
 
 const FN = 'loadMnist';
 

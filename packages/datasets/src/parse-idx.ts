@@ -1,4 +1,4 @@
-import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, DataFormatError, checkKnownKeys, checkNumber, checkOptions, describeValue, optionKeys } from '@advkit/core';
 import type { IdxArray, IdxData } from './idx-array.js';
 import { IDX_TYPES, IDX_TYPE_LIST, hexByte } from './internal/idx-types.js';
 import type { IdxType } from './internal/idx-types.js';
@@ -15,6 +15,7 @@ export interface ParseIdxOptions {
   /** Required number of dimensions (3 for MNIST images, 1 for labels). @default undefined (any rank >= 1) */
   expectRank?: number;
 }
+const PARSE_IDX_KEYS = optionKeys<ParseIdxOptions>()({ maxBytes: true, expectRank: true });
 
 const FN = 'parseIdx';
 
@@ -47,7 +48,7 @@ export function parseIdx(bytes: Uint8Array, options?: ParseIdxOptions): IdxArray
     throw new ArgumentError(`must be a Uint8Array (a Node Buffer is one), got ${describeValue(bytes)}`, { fn: FN, argument: 'bytes' });
   }
   const opts = checkOptions(options, FN);
-  checkKnownKeys(opts, ['maxBytes', 'expectRank'], FN);
+  checkKnownKeys(opts, PARSE_IDX_KEYS, FN);
   const maxBytes = checkMaxBytes(opts.maxBytes, FN, Infinity);
   const expectRank =
     opts.expectRank === undefined ? undefined : checkNumber(opts.expectRank, FN, 'options.expectRank', { integer: true, min: 1, max: 255 });

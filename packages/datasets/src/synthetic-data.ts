@@ -1,4 +1,4 @@
-import { ArgumentError, Rng, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, Rng, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { BinaryData } from './binary-data.js';
 import type { ClassData } from './class-data.js';
 
@@ -19,6 +19,7 @@ export interface SyntheticDataOptions {
   /** Three or more classes: the standard deviation σ of each example around its class mean. @default 0.1 */
   spread?: number;
 }
+const SYNTHETIC_DATA_KEYS = optionKeys<SyntheticDataOptions>()({ n: true, inputShape: true, numClasses: true, seed: true, labelNoise: true, spread: true });
 
 /**
  * A small seeded classification problem in [0, 1]^d (d = product of `inputShape`), for tests, examples
@@ -41,6 +42,7 @@ export function syntheticData(options: SyntheticDataOptions): BinaryData | Class
   const fn = 'syntheticData';
   if (options === undefined) throw new ArgumentError('must be an options object, got undefined', { fn, argument: 'options' });
   const o = checkOptions(options, fn);
+  checkKnownKeys(o, SYNTHETIC_DATA_KEYS, fn);
   const n = checkNumber(o.n, fn, 'options.n', { min: 1, integer: true });
   const shape: unknown = o.inputShape;
   if (!Array.isArray(shape) || shape.length === 0 || !shape.every((s) => Number.isInteger(s) && s >= 1)) {

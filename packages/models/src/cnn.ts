@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, Rng, checkNumber, checkOneOf, checkOptions, checkSeed, describeValue } from '@advkit/core';
+import { ArgumentError, Rng, checkNumber, checkOneOf, checkOptions, checkSeed, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -43,6 +43,9 @@ export interface CnnOptions {
   /** Seed for the PyTorch-style init. @default 0 */
   seed?: number;
 }
+const CNN_KEYS = optionKeys<CnnOptions>()({ inputShape: true, numClasses: true, layers: true, seed: true });
+const CONV_KEYS = optionKeys<CnnConvLayer>()({ type: true, filters: true, kernelSize: true, stride: true, padding: true });
+const DENSE_KEYS = optionKeys<CnnDenseLayer>()({ type: true, units: true });
 
 interface ConvParams {
   readonly weight: tf.Variable;
@@ -103,6 +106,7 @@ export class Cnn implements Model {
   constructor(options: CnnOptions = {}) {
     const fn = 'Cnn';
     const opts = checkOptions(options, fn);
+    checkKnownKeys(opts, CNN_KEYS, fn);
     const inputShape = checkPositiveInts(opts.inputShape ?? [28, 28, 1], fn, 'options.inputShape', 1);
     if (inputShape.length !== 3) {
       throw new ArgumentError(`must be [height, width, channels], got an array of length ${inputShape.length}`, {
@@ -127,6 +131,7 @@ export class Cnn implements Model {
       const arg = `options.layers[${i}]`;
       const s = checkOptions(spec as CnnLayer | undefined, fn, arg);
       const type = checkOneOf(s.type, ['conv', 'dense'] as const, fn, `${arg}.type`);
+      checkKnownKeys(s, type === 'conv' ? CONV_KEYS : DENSE_KEYS, fn, arg);
       if (type === 'conv') {
         const conv = s as CnnConvLayer;
         if (features > 0) throw new ArgumentError('is a conv layer after a dense layer; put the convolutions first', { fn, argument: arg });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
-import { ArgumentError, checkOneOf, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkOneOf, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from './model.js';
 import { checkModelInput } from './internal/check-model-input.js';
 import { checkPositiveInts } from './check-positive-ints.js';
@@ -26,6 +26,7 @@ export interface FromGraphModelOptions {
   /** Dispose the GraphModel when the adapter is disposed. @default false */
   ownsModel?: boolean;
 }
+const FROM_GRAPH_MODEL_KEYS = optionKeys<FromGraphModelOptions>()({ logitsNode: true, output: true, inputShape: true, ownsModel: true });
 
 /** A {@link Model} backed by a tfjs-converter `GraphModel` (see {@link fromGraphModel}): attack and evaluate only. */
 export interface GraphModelAdapter extends Model {
@@ -62,6 +63,7 @@ export interface GraphModelAdapter extends Model {
 export function fromGraphModel(model: GraphModel, options?: FromGraphModelOptions): GraphModelAdapter {
   const fn = 'fromGraphModel';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, FROM_GRAPH_MODEL_KEYS, fn);
   const output = checkOneOf(opts.output ?? 'auto', ['auto', 'logits'] as const, fn, 'options.output');
   const ownsModel = opts.ownsModel ?? false;
   if (typeof ownsModel !== 'boolean') throw new ArgumentError(`must be a boolean, got ${describeValue(ownsModel)}`, { fn, argument: 'options.ownsModel' });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
-import { ArgumentError, checkOneOf, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkOneOf, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
 import { checkModelInput } from './internal/check-model-input.js';
 import { layersLogitsHead, type LayersLogitsHead } from './layers-logits-head.js';
@@ -17,6 +17,8 @@ export interface FromLayersModelOptions {
   /** Dispose the LayersModel (its weights) when the adapter is disposed. @default false */
   ownsModel?: boolean;
 }
+const FROM_LAYERS_MODEL_KEYS = optionKeys<FromLayersModelOptions>()({ output: true, ownsModel: true });
+const LOGITS_KEYS = optionKeys<LogitsOptions>()({ training: true });
 
 /** A {@link Model} backed by a tfjs-layers `LayersModel` (see {@link fromLayersModel}). */
 export interface LayersModelAdapter extends Model {
@@ -54,6 +56,7 @@ export interface LayersModelAdapter extends Model {
 export function fromLayersModel(model: LayersModel, options?: FromLayersModelOptions): LayersModelAdapter {
   const fn = 'fromLayersModel';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, FROM_LAYERS_MODEL_KEYS, fn);
   const output = checkOneOf(opts.output ?? 'auto', ['auto', 'logits'] as const, fn, 'options.output');
   const ownsModel = opts.ownsModel ?? false;
   if (typeof ownsModel !== 'boolean') throw new ArgumentError(`must be a boolean, got ${describeValue(ownsModel)}`, { fn, argument: 'options.ownsModel' });
@@ -103,7 +106,9 @@ class LayersAdapter implements LayersModelAdapter {
   logits(x: tf.Tensor, options?: LogitsOptions): tf.Tensor {
     const fn = 'LayersModelAdapter.logits';
     checkModelInput(x, this.inputShape, fn);
-    const training = checkOptions(options, fn).training ?? false;
+    const lo = checkOptions(options, fn);
+    checkKnownKeys(lo, LOGITS_KEYS, fn);
+    const training = lo.training ?? false;
     if (typeof training !== 'boolean') throw new ArgumentError(`must be a boolean, got ${describeValue(training)}`, { fn, argument: 'options.training' });
     return tf.tidy(() => {
       const h = this.body.apply(x, { training });

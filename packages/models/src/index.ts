@@ -1,5 +1,5 @@
 export type { Model } from './model.js';
-export type { LabeledData } from './labeled-data.js';
+export type { LabeledData, LabeledInput, LabelsInput } from './labeled-data.js';
 export { LinearModel } from './linear-model.js';
 export type { LinearModelOptions } from './linear-model.js';
 export { torchLinearInit } from './torch-linear-init.js';

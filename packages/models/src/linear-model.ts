@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng, checkNumber, checkOptions, checkSeed } from '@advkit/core';
+import { Rng, checkNumber, checkOptions, checkSeed, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -13,6 +13,7 @@ export interface LinearModelOptions {
   /** Initialise weights and bias to zero instead (changes the attacked error: the always-black border pixels then keep weight 0; the tutorial's linear experiment drops from about 0.85 to about 0.75). @default false */
   zeroInit?: boolean;
 }
+const LINEAR_MODEL_KEYS = optionKeys<LinearModelOptions>()({ inputSize: true, seed: true, zeroInit: true });
 
 /**
  * Binary logistic-regression model `f(x) = θᵀx + θ0` with one logit (label +1 when f(x) > 0).
@@ -28,6 +29,7 @@ export class LinearModel implements Model {
   constructor(options: LinearModelOptions) {
     const fn = 'LinearModel';
     const opts = checkOptions(options, fn);
+    checkKnownKeys(opts, LINEAR_MODEL_KEYS, fn);
     const d = checkNumber(opts.inputSize, fn, 'options.inputSize', { min: 1, integer: true });
     const seed = checkSeed(opts.seed ?? 0, fn, 'options.seed');
     this.inputShape = [d];

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Rng, checkNumber, checkOptions, checkSeed } from '@advkit/core';
+import { Rng, checkNumber, checkOptions, checkSeed, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -16,6 +16,7 @@ export interface MlpOptions {
   /** Seed for the PyTorch-style init. @default 0 */
   seed?: number;
 }
+const MLP_KEYS = optionKeys<MlpOptions>()({ inputShape: true, hiddenSizes: true, numClasses: true, seed: true });
 
 /**
  * A multilayer perceptron: `x ↦ W_L·relu(… relu(W_1·flatten(x) + b_1) …) + b_L`, the logits of a
@@ -38,6 +39,7 @@ export class Mlp implements Model {
   constructor(options: MlpOptions) {
     const fn = 'Mlp';
     const opts = checkOptions(options, fn);
+    checkKnownKeys(opts, MLP_KEYS, fn);
     this.inputShape = checkPositiveInts(opts.inputShape, fn, 'options.inputShape', 1);
     this.hiddenSizes = checkPositiveInts(opts.hiddenSizes, fn, 'options.hiddenSizes', 0);
     this.numOutputs = checkNumber(opts.numClasses, fn, 'options.numClasses', { min: 1, integer: true });

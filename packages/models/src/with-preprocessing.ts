@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
 import { checkModel } from './internal/check-model.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -12,6 +12,7 @@ export interface PreprocessingOptions {
   /** Multiplies the raw input first, e.g. `1/255` for pixels in 0…255. @default 1 */
   scale?: number;
 }
+const PREPROCESSING_KEYS = optionKeys<PreprocessingOptions>()({ mean: true, std: true, scale: true });
 
 /** A {@link Model} that normalises its input before an inner model (see {@link withPreprocessing}). */
 export interface PreprocessedModel extends Model {
@@ -40,6 +41,7 @@ export function withPreprocessing(model: Model, options: PreprocessingOptions): 
   const fn = 'withPreprocessing';
   checkModel(model, fn);
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, PREPROCESSING_KEYS, fn);
   const channels = model.inputShape[model.inputShape.length - 1] ?? 1;
   const scale = checkNumber(opts.scale ?? 1, fn, 'options.scale');
   if (scale === 0) throw new ArgumentError('must be non-zero', { fn, argument: 'options.scale' });

@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkKnownKeys, checkOptions } from '@advkit/core';
+import { checkKnownKeys, checkOptions, optionKeys } from '@advkit/core';
 import type { Norm } from './norm.js';
 import { checkBatch, checkEpsilon, checkNorm } from './internal/checks.js';
 import { linearMaximizerImpl } from './internal/linear-maximizer-impl.js';
@@ -10,6 +10,7 @@ export interface LinearMaximizerOptions {
   /** The radius ε, a finite number ≥ 0. */
   epsilon: number;
 }
+const LINEAR_MAXIMIZER_KEYS = optionKeys<LinearMaximizerOptions>()({ norm: true, epsilon: true });
 
 /**
  * The maximiser of a linear function over the Lp ball, per example (axis 0 is the batch):
@@ -39,6 +40,6 @@ export function linearMaximizer(g: Tensor, options: LinearMaximizerOptions): Ten
   const fn = 'linearMaximizer';
   const t = checkBatch(g, fn, 'g');
   const opts = checkOptions(options, fn);
-  checkKnownKeys(opts, ['norm', 'epsilon'], fn);
+  checkKnownKeys(opts, LINEAR_MAXIMIZER_KEYS, fn);
   return linearMaximizerImpl(t, checkNorm(opts.norm, fn), checkEpsilon(opts.epsilon, fn));
 }

@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkKnownKeys, checkNumber, checkOptions } from '@advkit/core';
+import { checkKnownKeys, checkNumber, checkOptions, optionKeys } from '@advkit/core';
 import type { Box } from './box.js';
 import type { Norm } from './norm.js';
 import { checkBox, checkEpsilon, checkNorm, checkPair } from './internal/checks.js';
@@ -19,6 +19,7 @@ export interface LpBallContainsOptions {
    */
   tolerance?: number;
 }
+const LP_BALL_CONTAINS_KEYS = optionKeys<LpBallContainsOptions>()({ norm: true, epsilon: true, box: true, tolerance: true });
 
 /**
  * Per-example membership x ∈ B_p(c, ε) ∩ box, up to a tolerance: ‖x − c‖_p ≤ ε + tol and
@@ -32,7 +33,7 @@ export function lpBallContains(x: Tensor, center: Tensor, options: LpBallContain
   const fn = 'lpBallContains';
   const [xt, ct] = checkPair(x, center, fn);
   const opts = checkOptions(options, fn);
-  checkKnownKeys(opts, ['norm', 'epsilon', 'box', 'tolerance'], fn);
+  checkKnownKeys(opts, LP_BALL_CONTAINS_KEYS, fn);
   const norm = checkNorm(opts.norm, fn);
   const epsilon = checkEpsilon(opts.epsilon, fn);
   const box = checkBox(opts.box, fn);

@@ -1,5 +1,5 @@
 import type { Tensor, Tensor1D } from '@tensorflow/tfjs-core';
-import { checkKnownKeys, checkNumber, checkOptions, checkSeed } from '@advkit/core';
+import { checkKnownKeys, checkNumber, checkOptions, checkSeed, optionKeys } from '@advkit/core';
 import type { Box } from './box.js';
 import type { Norm } from './norm.js';
 import { dualNormOf } from './dual-norm-of.js';
@@ -22,7 +22,8 @@ export interface LpBallOptions {
   box?: Box;
 }
 
-const LP_BALL_KEYS: readonly string[] = ['norm', 'epsilon', 'box'];
+const LP_BALL_KEYS = optionKeys<LpBallOptions>()({ norm: true, epsilon: true, box: true });
+const RANDOM_POINT_KEYS = optionKeys<{ seed: number }>()({ seed: true });
 
 /**
  * A threat model: the set of allowed inputs around each clean example c,
@@ -120,7 +121,7 @@ export class LpBall {
     const fn = 'LpBall.randomPoint';
     const c = checkBatch(center, fn, 'center');
     const opts = checkOptions(options, fn);
-    checkKnownKeys(opts, ['seed'], fn);
+    checkKnownKeys(opts, RANDOM_POINT_KEYS, fn);
     const seed = checkSeed(opts.seed, fn, 'options.seed');
     return randomPointImpl(c, this.norm, this.epsilon, this.box, seed, fn);
   }

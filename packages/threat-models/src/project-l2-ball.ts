@@ -1,6 +1,6 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { checkKnownKeys, checkOptions } from '@advkit/core';
-import type { BallProjectionOptions } from './projection-options.js';
+import { BALL_PROJECTION_KEYS, type BallProjectionOptions } from './projection-options.js';
 import { checkBox, checkEpsilon, checkPair } from './internal/checks.js';
 import { projectImpl } from './internal/project-impl.js';
 
@@ -36,6 +36,6 @@ export function projectL2Ball(x: Tensor, center: Tensor, options: BallProjection
   const fn = 'projectL2Ball';
   const [xt, ct] = checkPair(x, center, fn);
   const opts = checkOptions(options, fn);
-  checkKnownKeys(opts, ['epsilon', 'box'], fn);
+  checkKnownKeys(opts, BALL_PROJECTION_KEYS, fn);
   return projectImpl('l2', xt, ct, checkEpsilon(opts.epsilon, fn), checkBox(opts.box, fn), fn);
 }

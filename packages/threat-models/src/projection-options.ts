@@ -1,3 +1,4 @@
+import { optionKeys } from '@advkit/core';
 import type { Box } from './box.js';
 
 /** Options of the standalone projections ({@link projectLinfBall}, {@link projectL2Ball}, {@link projectL1Ball}). */
@@ -10,3 +11,6 @@ export interface BallProjectionOptions {
    */
   box?: Box;
 }
+
+/** The names of {@link BallProjectionOptions}, checked by the compiler against the interface. */
+export const BALL_PROJECTION_KEYS = optionKeys<BallProjectionOptions>()({ epsilon: true, box: true });

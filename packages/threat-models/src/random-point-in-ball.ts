@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { checkKnownKeys, checkOptions, checkSeed } from '@advkit/core';
+import { checkKnownKeys, checkOptions, checkSeed, optionKeys } from '@advkit/core';
 import type { Box } from './box.js';
 import type { Norm } from './norm.js';
 import { checkBatch, checkBox, checkEpsilon, checkNorm } from './internal/checks.js';
@@ -15,6 +15,7 @@ export interface RandomPointOptions {
   /** Seed of the `Rng` (from @advkit/core) that draws the points, an integer in [0, 2³²); the same seed gives the same points. */
   seed: number;
 }
+const RANDOM_POINT_KEYS = optionKeys<RandomPointOptions>()({ norm: true, epsilon: true, box: true, seed: true });
 
 /**
  * A seeded random point in B_p(center, ε) for every example (axis 0 is the batch), e.g. PGD's random
@@ -39,7 +40,7 @@ export function randomPointInBall(center: Tensor, options: RandomPointOptions): 
   const fn = 'randomPointInBall';
   const c = checkBatch(center, fn, 'center');
   const opts = checkOptions(options, fn);
-  checkKnownKeys(opts, ['norm', 'epsilon', 'box', 'seed'], fn);
+  checkKnownKeys(opts, RANDOM_POINT_KEYS, fn);
   const norm = checkNorm(opts.norm, fn);
   const epsilon = checkEpsilon(opts.epsilon, fn);
   const box = checkBox(opts.box, fn);

@@ -1,8 +1,8 @@
-import { ArgumentError, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { isAttack, type Attack } from '@advkit/attacks';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from '@advkit/models';
+import type { LabeledInput } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 import { makeAdversarialStep } from './adversarial-step.js';
 
@@ -11,6 +11,7 @@ export interface AdversarialSgdOptions extends Omit<TrainOptions, 'step'> {
   /** The inner maximisation: any {@link Attack} (exact linear, FGSM, PGD, …). */
   attack: Attack;
 }
+const ADVERSARIAL_SGD_KEYS = optionKeys<AdversarialSgdOptions>()({ attack: true, epochs: true, batchSize: true, learningRate: true, seed: true, shuffle: true, onProgress: true, onEpochEnd: true, checkpoint: true, resumeFrom: true, signal: true, yieldEveryMs: true, executor: true, stopOnDivergence: true, optimizer: true });
 
 /**
  * Adversarial training, `train` with `adversarialStep(options.attack)`: minibatch SGD on the empirical
@@ -23,9 +24,10 @@ export interface AdversarialSgdOptions extends Omit<TrainOptions, 'step'> {
  * by Danskin's theorem a (sub)gradient of the inner max when δ* is its maximiser (Madry et al. 2018,
  * "Towards deep learning models resistant to adversarial attacks", §2). Trains `model` in place.
  */
-export async function adversarialSgd(model: Model, data: LabeledData, options: AdversarialSgdOptions): Promise<TrainResult> {
+export async function adversarialSgd(model: Model, data: LabeledInput, options: AdversarialSgdOptions): Promise<TrainResult> {
   const fn = 'adversarialSgd';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, ADVERSARIAL_SGD_KEYS, fn);
   if (!isAttack(opts.attack)) throw new ArgumentError(`must be an Attack ({ name, run(model, x, y, context) }), got ${describeValue(opts.attack)}`, { fn, argument: 'options.attack' });
   const { attack, ...rest } = opts;
   return trainingLoop(fn, model, data, { ...rest, step: makeAdversarialStep(attack, 'options.attack') }, { step: 'options.attack', attack: 'options.attack' });

@@ -1,4 +1,4 @@
-import { checkNumber, checkOptions } from '@advkit/core';
+import { checkNumber, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
 
 export interface CyclicScheduleOptions {
   /** The peak learning rate. */
@@ -13,6 +13,7 @@ export interface CyclicScheduleOptions {
   /** Where the peak is, in epochs from the start. @default 0.4·epochs (Wong, Rice & Kolter's code) */
   peakEpoch?: number;
 }
+const CYCLIC_SCHEDULE_KEYS = optionKeys<CyclicScheduleOptions>()({ max: true, epochs: true, stepsPerEpoch: true, peakEpoch: true });
 
 /**
  * The one-cycle ("cyclic") learning rate of fast adversarial training (Wong, Rice & Kolter, "Fast is
@@ -25,6 +26,7 @@ export interface CyclicScheduleOptions {
 export function cyclicSchedule(options: CyclicScheduleOptions): (epoch: number, step: number) => number {
   const fn = 'cyclicSchedule';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, CYCLIC_SCHEDULE_KEYS, fn);
   const max = checkNumber(opts.max, fn, 'options.max', { min: 0 });
   const epochs = checkNumber(opts.epochs, fn, 'options.epochs', { min: 1, integer: true });
   const steps = opts.stepsPerEpoch === undefined ? undefined : checkNumber(opts.stepsPerEpoch, fn, 'options.stepsPerEpoch', { min: 1, integer: true });

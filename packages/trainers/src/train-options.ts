@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { optionKeys } from '@advkit/core';
 import type { TrainingState } from './checkpoint/training-state.js';
 import type { TrainStep } from './train-step.js';
 import type { StepExecutor } from './step-executor.js';
@@ -101,6 +102,11 @@ export interface TrainOptions {
    */
   stopOnDivergence?: boolean;
 }
+/** The names of {@link TrainOptions}, checked by the compiler against the interface (see `optionKeys`). */
+export const TRAIN_KEYS = optionKeys<TrainOptions>()({
+  step: true, epochs: true, batchSize: true, learningRate: true, seed: true, shuffle: true, optimizer: true, onProgress: true,
+  onEpochEnd: true, checkpoint: true, resumeFrom: true, signal: true, yieldEveryMs: true, executor: true, stopOnDivergence: true,
+});
 
 /**
  * Where and how often `train` saves a {@link TrainingState}. The state is a snapshot owned by the callee
@@ -115,3 +121,5 @@ export interface CheckpointOptions {
   /** Free-form, JSON-serialisable data stored in `state.meta` (e.g. the experiment phase). @default undefined */
   meta?: Record<string, unknown>;
 }
+/** The names of {@link CheckpointOptions}. */
+export const CHECKPOINT_KEYS = optionKeys<CheckpointOptions>()({ save: true, everySteps: true, meta: true });

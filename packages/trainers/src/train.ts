@@ -1,6 +1,6 @@
 import type { Model } from '@advkit/models';
 import type { TrainOptions, TrainResult } from './train-options.js';
-import type { LabeledData } from '@advkit/models';
+import type { LabeledInput } from '@advkit/models';
 import { trainingLoop } from './internal/training-loop.js';
 
 /**
@@ -15,13 +15,15 @@ import { trainingLoop } from './internal/training-loop.js';
  * handler or a Stop button can abort `options.signal`. A NaN or infinite batch loss stops the run with a
  * `DivergenceError` naming the epoch and step (`options.stopOnDivergence: false` to go on).
  *
- * `data` holds the examples in JS memory: `x` with `n · prod(model.inputShape)` floats, row-major, and
- * `y` with `n` labels (±1 floats for binary models, class indices otherwise).
+ * `data` holds the examples: `x` with `n · prod(model.inputShape)` floats, row-major, and `y` with `n`
+ * labels (±1 for binary models, class indices otherwise), as typed arrays, or as tensors (`x`
+ * `[n, ...inputShape]`, `y` `[n]`) and `number[]` labels (see {@link LabeledInput}: tensors are read once
+ * and copied, never disposed or kept).
  *
  * @returns per-epoch metrics (plain numbers; no tensors to dispose). Rejects with `signal.reason` when
  *   aborted (after saving a checkpoint), with an ArgumentError naming the option for bad options, with a
  *   CheckpointError for a state that does not fit the run.
  */
-export function train(model: Model, data: LabeledData, options: TrainOptions): Promise<TrainResult> {
+export function train(model: Model, data: LabeledInput, options: TrainOptions): Promise<TrainResult> {
   return trainingLoop('train', model, data, options, { step: 'options.step', attack: 'options.step.attack' });
 }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +31,7 @@ const EXEMPT: Record<string, string> = {
   describeValue: 'formats any value for messages; total by design',
   isTensor: 'a predicate; total by design',
   isAttack: 'a predicate; total by design',
+  optionKeys: 'a compile-time helper for advkit\'s own option lists (its argument is a literal in the source, never user input)',
   yieldToEventLoop: 'takes no arguments',
   registerGradients: 'takes no arguments',
   registerWasmKernels: 'takes no arguments',
@@ -125,6 +128,13 @@ interface Case {
    * and rules are the calling code's constants, not user input, so they are left out.
    */
   sweep?: number[];
+  /**
+   * The options object of the call: [position in `valid()`'s arguments, an option it knows, its name in
+   * errors (@default 'options')]. The typo walk adds that option's name misspelled (last letter doubled,
+   * one edit away) and expects `fn: options.<typo> is not an option of fn; did you mean <option>?`.
+   * Every exported function whose declaration takes an options object must have it (checked below).
+   */
+  opts?: [number, string, string?];
 }
 
 const attack = (): unknown => attacks.exactLinearAttack({ threatModel: ball });
@@ -166,64 +176,69 @@ const CASES: Record<string, Case> = {
   checkSignal: { sweep: [0], valid: () => [new AbortController().signal, 'f'], bad: [['string', () => ['stop', 'f']], ['object without aborted', () => [{}, 'f']]] },
   Rng: { ctor: true, valid: () => [1], bad: [['NaN seed', () => [Number.NaN]], ['string seed', () => ['1']]] },
   // models
-  LinearModel: { ctor: true, valid: () => [{ inputSize: 4 }], bad: [['zero size', () => [{ inputSize: 0 }]], ['NaN size', () => [{ inputSize: Number.NaN }]], ['no options', () => []]] },
-  Mlp: { ctor: true, valid: () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 2 }], bad: [['negative hidden', () => [{ inputShape: [4], hiddenSizes: [-3], numClasses: 2 }]], ['0 classes', () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 0 }]]] },
-  Cnn: { ctor: true, valid: () => [{}], bad: [['string', () => ['x']], ['bad input shape', () => [{ inputShape: [0, 28, 1] }]]] },
+  LinearModel: { opts: [0, 'inputSize'], ctor: true, valid: () => [{ inputSize: 4 }], bad: [['zero size', () => [{ inputSize: 0 }]], ['NaN size', () => [{ inputSize: Number.NaN }]], ['no options', () => []]] },
+  Mlp: { opts: [0, 'hiddenSizes'], ctor: true, valid: () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 2 }], bad: [['negative hidden', () => [{ inputShape: [4], hiddenSizes: [-3], numClasses: 2 }]], ['0 classes', () => [{ inputShape: [4], hiddenSizes: [3], numClasses: 0 }]]] },
+  Cnn: { opts: [0, 'numClasses'], ctor: true, valid: () => [{}], bad: [['string', () => ['x']], ['bad input shape', () => [{ inputShape: [0, 28, 1] }]]] },
   checkModelInput: { sweep: [0, 1], valid: () => [x, [4], 'f'], bad: [['wrong shape', () => [x, [5], 'f']], ['disposed', () => [dead, [4], 'f']], ['array', () => [[[1, 2, 3, 4]], [4], 'f']]] },
   checkModel: { sweep: [0], valid: () => [m, 'f'], bad: [['{}', () => [{}, 'f']], ['disposed model', () => [disposedModel, 'f']], ['null', () => [null, 'f']]] },
+  resolveLabeledData: {
+    sweep: [0, 1],
+    valid: () => [{ x, y: [1, -1, 1] }, m, 'f'],
+    bad: [['n mismatch with tensor x', () => [{ x, y, n: 2 }, m, 'f']], ['labels [n, 1]', () => [{ x, y: yCol }, m, 'f']], ['disposed x', () => [{ x: dead, y }, m, 'f']], ['class label 1.5', () => [{ x, y: [0, 1.5, 1] }, mk, 'f']], ['labels as strings', () => [{ x, y: ['1', '-1', '1'] }, m, 'f']], ['x of the wrong width', () => [{ x: yCol, y }, m, 'f']]],
+  },
   checkLabeledData: { sweep: [0, 1], valid: () => [data, m, 'f'], bad: [['n mismatch', () => [{ ...data, n: 2 }, m, 'f']], ['x as array', () => [{ ...data, x: [1] }, m, 'f']]] },
   perExampleLoss: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['array', () => [[1], y]]] },
   perExampleError: { valid: () => [yCol, y], bad: [['shape mismatch', () => [tf.zeros([2, 1]), y]], ['disposed', () => [yCol, dead]]] },
   getWeights: { valid: () => [m], bad: [['disposed model', () => [disposedModel]], ['not a model', () => [{}]]] },
   setWeights: { valid: () => [m, models.getWeights(m)], bad: [['wrong count', () => [m, []]], ['NaN weight', () => [m, [new Float32Array(4).fill(Number.NaN), new Float32Array(1)]]], ['disposed model', () => [disposedModel, models.getWeights(m)]]] },
   makeVariable: { valid: () => [tf.zeros([2])], bad: [['disposed', () => [dead]], ['number', () => [3]]] },
-  fromLayersModel: { valid: () => [layersModel, { output: 'auto' }], bad: [['not a LayersModel', () => [m]], ['null', () => [null]], ['bad output option', () => [layersModel, { output: 'probabilities?' }]]] },
-  fromGraphModel: { valid: () => [graphModel], bad: [['not a GraphModel', () => [m]], ['unknown logits node', () => [graphModel, { logitsNode: 'nope' }]]] },
-  withPreprocessing: { valid: () => [new models.LinearModel({ inputSize: 4 }), { mean: 0.5, std: 0.25 }], bad: [['zero std', () => [m, { std: 0 }]], ['NaN mean', () => [m, { mean: Number.NaN }]], ['not a model', () => [{}, { std: 1 }]]] },
+  fromLayersModel: { opts: [1, 'output'], valid: () => [layersModel, { output: 'auto' }], bad: [['not a LayersModel', () => [m]], ['null', () => [null]], ['bad output option', () => [layersModel, { output: 'probabilities?' }]]] },
+  fromGraphModel: { opts: [1, 'logitsNode'], valid: () => [graphModel], bad: [['not a GraphModel', () => [m]], ['unknown logits node', () => [graphModel, { logitsNode: 'nope' }]]] },
+  withPreprocessing: { opts: [1, 'mean'], valid: () => [new models.LinearModel({ inputSize: 4 }), { mean: 0.5, std: 0.25 }], bad: [['zero std', () => [m, { std: 0 }]], ['NaN mean', () => [m, { mean: Number.NaN }]], ['not a model', () => [{}, { std: 1 }]]] },
   torchLinearInit: { valid: () => [new core.Rng(1), 4, 4], bad: [['zero fan-in', () => [new core.Rng(1), 0, 4]], ['no rng', () => [{}, 4, 4]], ['negative count', () => [new core.Rng(1), 4, -1]]] },
   // threat-models
-  LpBall: { ctor: true, valid: () => [{ norm: 'l2', epsilon: 1 }], bad: [['NaN eps', () => [{ norm: 'l2', epsilon: Number.NaN }]], ['bad norm', () => [{ norm: 'l3', epsilon: 1 }]], ['inverted box', () => [{ norm: 'l2', epsilon: 1, box: { min: 1, max: 0 } }]]] },
+  LpBall: { opts: [0, 'epsilon'], ctor: true, valid: () => [{ norm: 'l2', epsilon: 1 }], bad: [['NaN eps', () => [{ norm: 'l2', epsilon: Number.NaN }]], ['bad norm', () => [{ norm: 'l3', epsilon: 1 }]], ['inverted box', () => [{ norm: 'l2', epsilon: 1, box: { min: 1, max: 0 } }]]] },
   dualNormOf: { valid: () => ['l1'], bad: [['bad norm', () => ['l3']]] },
-  linearMaximizer: { valid: () => [x, { norm: 'l2', epsilon: 1 }], bad: [['Infinity eps', () => [x, { norm: 'l2', epsilon: Infinity }]], ['disposed', () => [dead, { norm: 'l2', epsilon: 1 }]]] },
-  lpBallContains: { valid: () => [x, x, { norm: 'linf', epsilon: 0.1 }], bad: [['shape mismatch', () => [x, yCol, { norm: 'linf', epsilon: 0.1 }]], ['negative eps', () => [x, x, { norm: 'linf', epsilon: -1 }]]] },
+  linearMaximizer: { opts: [1, 'epsilon'], valid: () => [x, { norm: 'l2', epsilon: 1 }], bad: [['Infinity eps', () => [x, { norm: 'l2', epsilon: Infinity }]], ['disposed', () => [dead, { norm: 'l2', epsilon: 1 }]]] },
+  lpBallContains: { opts: [2, 'tolerance'], valid: () => [x, x, { norm: 'linf', epsilon: 0.1 }], bad: [['shape mismatch', () => [x, yCol, { norm: 'linf', epsilon: 0.1 }]], ['negative eps', () => [x, x, { norm: 'linf', epsilon: -1 }]]] },
   lpNorm: { valid: () => [x, 'l2'], bad: [['bad norm', () => [x, 'lp']], ['disposed', () => [dead, 'l2']]] },
-  projectL1Ball: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['NaN eps', () => [x, x, { epsilon: Number.NaN }]]] },
-  projectL2Ball: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['disposed center', () => [x, dead, { epsilon: 1 }]]] },
-  projectLinfBall: { valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['negative eps', () => [x, x, { epsilon: -0.5 }]]] },
+  projectL1Ball: { opts: [2, 'epsilon'], valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['NaN eps', () => [x, x, { epsilon: Number.NaN }]]] },
+  projectL2Ball: { opts: [2, 'box'], valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['disposed center', () => [x, dead, { epsilon: 1 }]]] },
+  projectLinfBall: { opts: [2, 'epsilon'], valid: () => [x, x, { epsilon: 1 }], bad: [['shape mismatch', () => [x, y, { epsilon: 1 }]], ['negative eps', () => [x, x, { epsilon: -0.5 }]]] },
   checkBallCenter: { sweep: [0, 1], valid: () => [x, { min: -10, max: 10 }, 'f'], bad: [['outside the box', () => [x, { min: 5, max: 10 }, 'f']], ['NaN', () => [tf.tensor2d([[Number.NaN]]), undefined, 'f']], ['array', () => [[[1]], undefined, 'f']]] },
-  randomPointInBall: { valid: () => [x, { norm: 'l2', epsilon: 1, seed: 1 }], bad: [['no seed', () => [x, { norm: 'l2', epsilon: 1 }]], ['Infinity eps', () => [x, { norm: 'l2', epsilon: Infinity, seed: 1 }]]] },
+  randomPointInBall: { opts: [1, 'seed'], valid: () => [x, { norm: 'l2', epsilon: 1, seed: 1 }], bad: [['no seed', () => [x, { norm: 'l2', epsilon: 1 }]], ['Infinity eps', () => [x, { norm: 'l2', epsilon: Infinity, seed: 1 }]]] },
   // datasets
-  batchOrder: { valid: () => [10, { batchSize: 3 }], bad: [['zero batch', () => [10, { batchSize: 0 }]], ['negative n', () => [-1, { batchSize: 3 }]], ['shuffle without rng', () => [10, { batchSize: 3, shuffle: true }]]] },
-  decodeIdx: { valid: () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7])], bad: [['garbage', () => [new Uint8Array([1, 2, 3])]], ['string', () => ['idx']]] },
+  batchOrder: { opts: [1, 'batchSize'], valid: () => [10, { batchSize: 3 }], bad: [['zero batch', () => [10, { batchSize: 0 }]], ['negative n', () => [-1, { batchSize: 3 }]], ['shuffle without rng', () => [10, { batchSize: 3, shuffle: true }]]] },
+  decodeIdx: { opts: [1, 'maxBytes'], valid: () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7])], bad: [['garbage', () => [new Uint8Array([1, 2, 3])]], ['string', () => ['idx']]] },
   gatherRows: { valid: () => [new Float32Array(8), 4, [1]], bad: [['index out of range', () => [new Float32Array(8), 4, [2]]], ['zero dim', () => [new Float32Array(8), 0, [0]]], ['NaN index', () => [new Float32Array(8), 4, [Number.NaN]]]] },
   gatherValues: { valid: () => [new Float32Array(3), [2]], bad: [['index out of range', () => [new Float32Array(3), [3]]], ['negative index', () => [new Float32Array(3), [-1]]]] },
-  parseIdx: { valid: () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7])], bad: [['truncated', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 7])]], ['not bytes', () => [[0, 0, 8, 1]]], ['zero maxBytes', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7]), { maxBytes: 0 }]]] },
+  parseIdx: { opts: [1, 'expectRank'], valid: () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7])], bad: [['truncated', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 7])]], ['not bytes', () => [[0, 0, 8, 1]]], ['zero maxBytes', () => [new Uint8Array([0, 0, 8, 1, 0, 0, 0, 1, 7]), { maxBytes: 0 }]]] },
   mnistSplitFromIdx: { valid: () => [idxImages, idxLabels], bad: [['labels as images', () => [idxLabels, idxImages]], ['not idx', () => [{}, idxLabels]]] },
   selectAll: { valid: () => [datasets.mnistSplitFromIdx(idxImages, idxLabels)], bad: [['not a split', () => [{}]], ['null', () => [null]]] },
-  syntheticData: { valid: () => [{ n: 3, inputShape: [4], numClasses: 2, seed: 1 }], bad: [['zero n', () => [{ n: 0, inputShape: [4], numClasses: 2, seed: 1 }]], ['seed 2^32', () => [{ n: 3, inputShape: [4], numClasses: 2, seed: 2 ** 32 }]], ['shape [0]', () => [{ n: 3, inputShape: [0], numClasses: 3, seed: 1 }]], ['one class', () => [{ n: 3, inputShape: [4], numClasses: 1, seed: 1 }]]] },
+  syntheticData: { opts: [0, 'labelNoise'], valid: () => [{ n: 3, inputShape: [4], numClasses: 2, seed: 1 }], bad: [['zero n', () => [{ n: 0, inputShape: [4], numClasses: 2, seed: 1 }]], ['seed 2^32', () => [{ n: 3, inputShape: [4], numClasses: 2, seed: 2 ** 32 }]], ['shape [0]', () => [{ n: 3, inputShape: [0], numClasses: 3, seed: 1 }]], ['one class', () => [{ n: 3, inputShape: [4], numClasses: 1, seed: 1 }]]] },
   selectDigits: { valid: () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [0, 1]], bad: [['same digit', () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [1, 1]]], ['digit 10', () => [datasets.mnistSplitFromIdx(idxImages, idxLabels), [0, 10]]]] },
   // attacks
-  exactLinear: { valid: () => [m, x, y, { threatModel: ball }], bad: [['shape mismatch', () => [m, tf.zeros([3, 5]), y, { threatModel: ball }]], ['disposed x', () => [m, dead, y, { threatModel: ball }]], ['disposed model', () => [disposedModel, x, y, { threatModel: ball }]], ['no threat model', () => [m, x, y, {}]]] },
-  attackFromSpec: { valid: () => [{ kind: 'fgsm', options: { threatModel: { norm: 'linf', epsilon: 0.1 } } }], bad: [['unknown kind', () => [{ kind: 'cw', options: { threatModel: { norm: 'linf', epsilon: 0.1 } } }]], ['no options', () => [{ kind: 'pgd' }]], ['bad ball', () => [{ kind: 'pgd', options: { threatModel: { norm: 'l3', epsilon: 0.1 } } }]]] },
-  exactLinearAttack: { valid: () => [{ threatModel: ball }], bad: [['no threat model', () => [{}]], ['string', () => ['linf']]] },
-  exactLinearPerturbation: { valid: () => [m, { threatModel: ball }], bad: [['not a linear model', () => [new models.Mlp({ inputShape: [4], hiddenSizes: [2], numClasses: 2 }), { threatModel: ball }]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
-  exactLinearMarginChange: { valid: () => [m, { threatModel: ball }], bad: [['no options', () => [m]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
-  linearAttackedError: { valid: () => [[0.5, -0.2], [1, -1], { dualNorm: 2, epsilon: 0.1 }], bad: [['length mismatch', () => [[0.5], [1, -1], { dualNorm: 2, epsilon: 0.1 }]], ['label 0', () => [[0.5], [0], { dualNorm: 2, epsilon: 0.1 }]], ['NaN epsilon', () => [[0.5], [1], { dualNorm: 2, epsilon: Number.NaN }]], ['negative dual norm', () => [[0.5], [1], { dualNorm: -2, epsilon: 0.1 }]]] },
-  fgsm: { valid: () => [m, x, y, { threatModel: boxBall }], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y, { threatModel: boxBall }]]), ['NaN stepSize', () => [m, x, y, { threatModel: boxBall, stepSize: Number.NaN }]], ['labels mismatch', () => [m, x, tf.tensor1d([1, -1]), { threatModel: boxBall }]], ['disposed x', () => [m, dead, y, { threatModel: boxBall }]]] },
-  fgsmAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative stepSize', () => [{ threatModel: boxBall, stepSize: -1 }]], ['no threat model', () => [{}]]] },
-  pgd: { valid: () => [m, x, y, { threatModel: boxBall, steps: 2 }], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y, { threatModel: boxBall, steps: 2 }]]), ['Infinity steps', () => [m, x, y, { threatModel: boxBall, steps: Infinity }]], ['zero restarts', () => [m, x, y, { threatModel: boxBall, restarts: 0 }]], ['bad loss', () => [m, x, y, { threatModel: boxBall, loss: 'hinge' }]], ['disposed model', () => [disposedModel, x, y, { threatModel: boxBall }]]] },
-  pgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['negative steps', () => [{ threatModel: boxBall, steps: -1 }]], ['2.5 steps', () => [{ threatModel: boxBall, steps: 2.5 }]]] },
-  apgd: { valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['binary model', () => [m, x, y, { threatModel: boxBall }]], ['zero eps', () => [mk, x, yk, { threatModel: new threatModels.LpBall({ norm: 'linf', epsilon: 0 }) }]], ['x outside box', () => [mk, tf.add(x, 1), yk, { threatModel: boxBall }]], ['black-box model', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }), x, yk, { threatModel: boxBall }]]] },
-  apgdAttack: { valid: () => [{ threatModel: boxBall }], bad: [['l1 ball', () => [{ threatModel: new threatModels.LpBall({ norm: 'l1', epsilon: 1 }) }]], ['zero steps', () => [{ threatModel: boxBall, steps: 0 }]]] },
-  blackBoxModel: { valid: () => [{ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }], bad: [['no predict', () => [{ inputShape: [4], numOutputs: 4 }]], ['one output', () => [{ inputShape: [4], numOutputs: 1, predict: () => [] }]]] },
-  square: { valid: () => [mk, x, yk, { threatModel: boxBall, queries: 3 }], bad: [['zero queries', () => [mk, x, yk, { threatModel: boxBall, queries: 0 }]], ['not an image', () => [new models.Mlp({ inputShape: [3], hiddenSizes: [], numClasses: 4 }), tf.zeros([1, 3]), tf.tensor1d([0], 'int32'), { threatModel: boxBall }]], ['wrong scores', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(2) }), x, yk, { threatModel: boxBall }]]] },
-  squareAttack: { valid: () => [{ threatModel: boxBall }], bad: [['bad pInit', () => [{ threatModel: boxBall, pInit: 2 }]], ['no threat model', () => [{}]]] },
-  fabTargeted: { valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['no box', () => [mk, x, yk, { threatModel: ball }]], ['too many targets', () => [mk, x, yk, { threatModel: boxBall, targetClasses: 4 }]]] },
-  fabTargetedAttack: { valid: () => [{ threatModel: boxBall }], bad: [['bad beta', () => [{ threatModel: boxBall, beta: 2 }]]] },
-  autoAttack: { valid: () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce', 'square'] }], bad: [['plus', () => [mk, x, yk, { threatModel: boxBall, version: 'plus' }]], ['zero batch', () => [mk, x, yk, { threatModel: boxBall, batchSize: 0 }]], ['labels out of range', () => [mk, x, tf.tensor1d([0, 1, 9], 'int32'), { threatModel: boxBall }]]] },
-  inputGradient: { valid: () => [m, x, y], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y]]), ['shape mismatch', () => [m, tf.zeros([3, 2]), y]], ['disposed y', () => [m, x, dead]]] },
+  exactLinear: { opts: [3, 'threatModel'], valid: () => [m, x, y, { threatModel: ball }], bad: [['shape mismatch', () => [m, tf.zeros([3, 5]), y, { threatModel: ball }]], ['disposed x', () => [m, dead, y, { threatModel: ball }]], ['disposed model', () => [disposedModel, x, y, { threatModel: ball }]], ['no threat model', () => [m, x, y, {}]]] },
+  attackFromSpec: { opts: [0, 'kind', 'spec'], valid: () => [{ kind: 'fgsm', options: { threatModel: { norm: 'linf', epsilon: 0.1 } } }], bad: [['unknown kind', () => [{ kind: 'cw', options: { threatModel: { norm: 'linf', epsilon: 0.1 } } }]], ['no options', () => [{ kind: 'pgd' }]], ['bad ball', () => [{ kind: 'pgd', options: { threatModel: { norm: 'l3', epsilon: 0.1 } } }]]] },
+  exactLinearAttack: { opts: [0, 'threatModel'], valid: () => [{ threatModel: ball }], bad: [['no threat model', () => [{}]], ['string', () => ['linf']]] },
+  exactLinearPerturbation: { opts: [1, 'threatModel'], valid: () => [m, { threatModel: ball }], bad: [['not a linear model', () => [new models.Mlp({ inputShape: [4], hiddenSizes: [2], numClasses: 2 }), { threatModel: ball }]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
+  exactLinearMarginChange: { opts: [1, 'threatModel'], valid: () => [m, { threatModel: ball }], bad: [['no options', () => [m]], ['disposed model', () => [disposedModel, { threatModel: ball }]]] },
+  linearAttackedError: { opts: [2, 'dualNorm'], valid: () => [[0.5, -0.2], [1, -1], { dualNorm: 2, epsilon: 0.1 }], bad: [['length mismatch', () => [[0.5], [1, -1], { dualNorm: 2, epsilon: 0.1 }]], ['label 0', () => [[0.5], [0], { dualNorm: 2, epsilon: 0.1 }]], ['NaN epsilon', () => [[0.5], [1], { dualNorm: 2, epsilon: Number.NaN }]], ['negative dual norm', () => [[0.5], [1], { dualNorm: -2, epsilon: 0.1 }]]] },
+  fgsm: { opts: [3, 'stepSize'], valid: () => [m, x, y, { threatModel: boxBall }], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y, { threatModel: boxBall }]]), ['NaN stepSize', () => [m, x, y, { threatModel: boxBall, stepSize: Number.NaN }]], ['labels mismatch', () => [m, x, tf.tensor1d([1, -1]), { threatModel: boxBall }]], ['disposed x', () => [m, dead, y, { threatModel: boxBall }]]] },
+  fgsmAttack: { opts: [0, 'randomStart'], valid: () => [{ threatModel: boxBall }], bad: [['negative stepSize', () => [{ threatModel: boxBall, stepSize: -1 }]], ['no threat model', () => [{}]]] },
+  pgd: { opts: [3, 'steps'], valid: () => [m, x, y, { threatModel: boxBall, steps: 2 }], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y, { threatModel: boxBall, steps: 2 }]]), ['Infinity steps', () => [m, x, y, { threatModel: boxBall, steps: Infinity }]], ['zero restarts', () => [m, x, y, { threatModel: boxBall, restarts: 0 }]], ['bad loss', () => [m, x, y, { threatModel: boxBall, loss: 'hinge' }]], ['disposed model', () => [disposedModel, x, y, { threatModel: boxBall }]]] },
+  pgdAttack: { opts: [0, 'restarts'], valid: () => [{ threatModel: boxBall }], bad: [['negative steps', () => [{ threatModel: boxBall, steps: -1 }]], ['2.5 steps', () => [{ threatModel: boxBall, steps: 2.5 }]]] },
+  apgd: { opts: [3, 'steps'], valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['binary model', () => [m, x, y, { threatModel: boxBall }]], ['zero eps', () => [mk, x, yk, { threatModel: new threatModels.LpBall({ norm: 'linf', epsilon: 0 }) }]], ['x outside box', () => [mk, tf.add(x, 1), yk, { threatModel: boxBall }]], ['black-box model', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }), x, yk, { threatModel: boxBall }]]] },
+  apgdAttack: { opts: [0, 'rho'], valid: () => [{ threatModel: boxBall }], bad: [['l1 ball', () => [{ threatModel: new threatModels.LpBall({ norm: 'l1', epsilon: 1 }) }]], ['zero steps', () => [{ threatModel: boxBall, steps: 0 }]]] },
+  blackBoxModel: { opts: [0, 'predict'], valid: () => [{ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }], bad: [['no predict', () => [{ inputShape: [4], numOutputs: 4 }]], ['one output', () => [{ inputShape: [4], numOutputs: 1, predict: () => [] }]]] },
+  square: { opts: [3, 'queries'], valid: () => [mk, x, yk, { threatModel: boxBall, queries: 3 }], bad: [['zero queries', () => [mk, x, yk, { threatModel: boxBall, queries: 0 }]], ['not an image', () => [new models.Mlp({ inputShape: [3], hiddenSizes: [], numClasses: 4 }), tf.zeros([1, 3]), tf.tensor1d([0], 'int32'), { threatModel: boxBall }]], ['wrong scores', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(2) }), x, yk, { threatModel: boxBall }]]] },
+  squareAttack: { opts: [0, 'pInit'], valid: () => [{ threatModel: boxBall }], bad: [['bad pInit', () => [{ threatModel: boxBall, pInit: 2 }]], ['no threat model', () => [{}]]] },
+  fabTargeted: { opts: [3, 'beta'], valid: () => [mk, x, yk, { threatModel: boxBall, steps: 3 }], bad: [['no box', () => [mk, x, yk, { threatModel: ball }]], ['too many targets', () => [mk, x, yk, { threatModel: boxBall, targetClasses: 4 }]]] },
+  fabTargetedAttack: { opts: [0, 'alphaMax'], valid: () => [{ threatModel: boxBall }], bad: [['bad beta', () => [{ threatModel: boxBall, beta: 2 }]]] },
+  autoAttack: { opts: [3, 'version'], valid: () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce', 'square'] }], bad: [['plus', () => [mk, x, yk, { threatModel: boxBall, version: 'plus' }]], ['zero batch', () => [mk, x, yk, { threatModel: boxBall, batchSize: 0 }]], ['labels out of range', () => [mk, x, tf.tensor1d([0, 1, 9], 'int32'), { threatModel: boxBall }]]] },
+  inputGradient: { opts: [3, 'loss'], valid: () => [m, x, y], bad: [...HOSTILE_MODELS.map(([l, h]): [string, Args] => [l, () => [h(), x, y]]), ['shape mismatch', () => [m, tf.zeros([3, 2]), y]], ['disposed y', () => [m, x, dead]]] },
   // trainers: the loop, its entry points and steps
-  train: {
+  train: { opts: [2, 'epochs'],
     valid: () => [m, data, { step: trainers.standardStep(), epochs: 1 }],
     bad: [
       ['no step', () => [m, data, { epochs: 1 }]],
@@ -233,7 +248,7 @@ const CASES: Record<string, Case> = {
       ['mismatched data', () => [m, { ...data, n: 4 }, { step: trainers.standardStep() }]],
     ],
   },
-  sgd: {
+  sgd: { opts: [2, 'learningRate'],
     valid: () => [m, data, { epochs: 1 }],
     bad: [
       ['zero epochs', () => [m, data, { epochs: 0 }]],
@@ -249,16 +264,16 @@ const CASES: Record<string, Case> = {
       ['model: logits throws (training)', () => [HOSTILE_MODELS[3]![1](), data, { epochs: 1 }]],
     ],
   },
-  robustLinearSgd: { valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['not linear', () => [{}, data, { threatModel: ball }]], ['NaN epochs', () => [m, data, { threatModel: ball, epochs: Number.NaN }]]] },
-  adversarialSgd: { valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['attack returns a non-tensor', () => [m, data, { epochs: 1, attack: hostileAttack() }]], ['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]], ['NaN yieldEveryMs', () => [m, data, { attack: attack(), yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { attack: attack(), resumeFrom: {} }]]] },
+  robustLinearSgd: { opts: [2, 'threatModel'], valid: () => [m, data, { epochs: 1, threatModel: ball }], bad: [['boxed ball', () => [m, data, { threatModel: boxBall }]], ['not linear', () => [{}, data, { threatModel: ball }]], ['NaN epochs', () => [m, data, { threatModel: ball, epochs: Number.NaN }]]] },
+  adversarialSgd: { opts: [2, 'attack'], valid: () => [m, data, { epochs: 1, attack: attack() }], bad: [['attack returns a non-tensor', () => [m, data, { epochs: 1, attack: hostileAttack() }]], ['no attack', () => [m, data, {}]], ['negative seed', () => [m, data, { attack: attack(), seed: 0.5 }]], ['NaN yieldEveryMs', () => [m, data, { attack: attack(), yieldEveryMs: Number.NaN }]], ['bad resume state', () => [m, data, { attack: attack(), resumeFrom: {} }]]] },
   standardStep: { valid: () => [], bad: [] },
   adversarialStep: { valid: () => [attack()], bad: [['not an attack', () => [{}]], ['no attack', () => []], ['attack without run', () => [{ name: 'x' }]]] },
   robustLinearStep: { valid: () => [ball], bad: [['boxed ball', () => [boxBall]], ['not a ball', () => [{ norm: 'linf', epsilon: 0.1 }]]] },
   piecewiseSchedule: { valid: () => [[[1, 0.1], [6, 0.01]]], bad: [['empty', () => [[]]], ['NaN point', () => [[[0, Number.NaN]]]], ['decreasing epochs', () => [[[1, 1], [5, 1], [3, 0]]]]] },
-  cyclicSchedule: { valid: () => [{ max: 0.2, epochs: 10 }], bad: [['zero epochs', () => [{ max: 0.2, epochs: 0 }]], ['Infinity max', () => [{ max: Infinity, epochs: 10 }]]] },
+  cyclicSchedule: { opts: [0, 'peakEpoch'], valid: () => [{ max: 0.2, epochs: 10 }], bad: [['zero epochs', () => [{ max: 0.2, epochs: 0 }]], ['Infinity max', () => [{ max: Infinity, epochs: 10 }]]] },
   // attacks/evaluate
-  evaluate: { valid: () => [m, data], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['labels 0/1', () => [m, { ...data, y: new Float32Array([0, 1, 0]) }]], ['bad attack', () => [m, data, { attack: {} }]]] },
-  robustEvaluate: {
+  evaluate: { opts: [2, 'batchSize'], valid: () => [m, data], bad: [['zero batch', () => [m, data, { batchSize: 0 }]], ['labels 0/1', () => [m, { ...data, y: new Float32Array([0, 1, 0]) }]], ['bad attack', () => [m, data, { attack: {} }]]] },
+  robustEvaluate: { opts: [2, 'attacks'],
     valid: () => [m, data, { attacks: [attack()] }],
     bad: [
       ['attack without run', () => [m, data, { attacks: [{}] }]],
@@ -271,14 +286,14 @@ const CASES: Record<string, Case> = {
       ['NaN yieldEveryMs', () => [m, data, { attacks: [attack()], yieldEveryMs: Number.NaN }]],
     ],
   },
-  diagnoseAttacks: { valid: () => [m, data], bad: [['NaN fraction', () => [m, data, { gradientWarnFraction: Number.NaN }]], ['zero sample', () => [m, data, { sampleSize: 0 }]]] },
-  detectCatastrophicOverfitting: { valid: () => [{ model: m, heldOut: data, attack: attack() }], bad: [['no model', () => [{ heldOut: data, attack: attack() }]], ['negative threshold', () => [{ model: m, heldOut: data, attack: attack(), threshold: -1 }]]] },
+  diagnoseAttacks: { opts: [2, 'sampleSize'], valid: () => [m, data], bad: [['NaN fraction', () => [m, data, { gradientWarnFraction: Number.NaN }]], ['zero sample', () => [m, data, { sampleSize: 0 }]]] },
+  detectCatastrophicOverfitting: { opts: [0, 'threshold'], valid: () => [{ model: m, heldOut: data, attack: attack() }], bad: [['no model', () => [{ heldOut: data, attack: attack() }]], ['negative threshold', () => [{ model: m, heldOut: data, attack: attack(), threshold: -1 }]]] },
   setValueChecks: { valid: () => ['auto'], bad: [['never', () => ['never']], ['boolean', () => [true]]] },
   crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
   encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
   // trainers/node (a dataParallel run starts worker threads, ~0.5 s each: one worker, one epoch)
-  FileCheckpointStore: { ctor: true, valid: () => [tmp], bad: [['empty dir', () => ['']], ['number dir', () => [3]], ['path as name', () => [tmp, { name: '../escape.advkit' }]]] },
-  dataParallel: { valid: () => [{ workers: 1 }], bad: [['zero workers', () => [{ workers: 0 }]], ['2.5 workers', () => [{ workers: 2.5 }]], ['bad model factory', () => [{ workers: 1, modelFactory: { module: 3 } }]], ['string', () => ['2']]] },
+  FileCheckpointStore: { opts: [1, 'name'], ctor: true, valid: () => [tmp], bad: [['empty dir', () => ['']], ['number dir', () => [3]], ['path as name', () => [tmp, { name: '../escape.advkit' }]]] },
+  dataParallel: { opts: [0, 'workers'], valid: () => [{ workers: 1 }], bad: [['zero workers', () => [{ workers: 0 }]], ['2.5 workers', () => [{ workers: 2.5 }]], ['bad model factory', () => [{ workers: 1, modelFactory: { module: 3 } }]], ['string', () => ['2']]] },
   // trainers/checkpoint
   decodeTrainingState: { valid: () => [trainersCheckpoint.encodeTrainingState(state)], bad: [['garbage', () => [new Uint8Array(40)]], ['string', () => ['ADVKCKPT']], ['empty', () => [new Uint8Array(0)]]] },
 };
@@ -331,6 +346,67 @@ async function outcome(fnv: unknown, c: Case, args: unknown[]): Promise<string> 
   }
 }
 
+/** Exports whose options are typo-walked in their own test below (a backend switch, file access, a browser API). */
+const TYPO_WALKED_SEPARATELY = ['initBackend', 'loadMnist', 'IndexedDbCheckpointStore'];
+
+/**
+ * The exported functions and classes whose declaration takes an options object (a parameter named
+ * `options`, or attackFromSpec's `spec`), read from the built declarations (`dist/**\/*.d.ts`) of every
+ * package: the typo walk must cover each of them.
+ */
+function optionsTakers(): Set<string> {
+  const out = new Set<string>();
+  for (const dir of ['core', 'models', 'threat-models', 'datasets', 'attacks', 'trainers']) {
+    const dist = fileURLToPath(new URL(`../../../packages/${dir}/dist/`, import.meta.url));
+    for (const file of readdirSync(dist, { recursive: true }) as string[]) {
+      if (!file.endsWith('.d.ts')) continue;
+      const text = readFileSync(dist + file, 'utf8');
+      const takes = (params: string): boolean => /\boptions\??:|\bspec: AttackSpec\b/.test(params);
+      for (const [, name, params] of text.matchAll(/declare function (\w+)\(([^)]*)\)/g)) if (takes(params!)) out.add(name!);
+      for (const chunk of text.split(/declare class /).slice(1)) {
+        const ctor = /constructor\(([^)]*)\)/.exec(chunk);
+        if (ctor !== null && takes(ctor[1]!)) out.add(/^\w+/.exec(chunk)![0]);
+      }
+    }
+  }
+  return out;
+}
+
+/** The option name `key` misspelled by one edit (its last letter doubled): `steps` → `stepss`. */
+const typoOf = (key: string): string => key + key.slice(-1);
+
+/** Calls (awaiting a promise, disposing a result) and returns what it threw, or 'no error'; a leak is a string too. */
+async function thrown(fnv: unknown, ctor: boolean | undefined, args: unknown[]): Promise<unknown> {
+  const before = tf.memory().numTensors;
+  try {
+    const r = ctor ? new (fnv as new (...a: unknown[]) => unknown)(...args) : await (fnv as (...a: unknown[]) => unknown)(...args);
+    if (core.isTensor(r)) r.dispose();
+    else if (r !== null && typeof r === 'object' && 'dispose' in r && typeof (r as { dispose: unknown }).dispose === 'function') (r as { dispose(): void }).dispose();
+    else if (r !== null && typeof r === 'object' && 'xAdv' in r) tf.dispose(Object.values(r as object) as tf.Tensor[]);
+    return 'no error';
+  } catch (e) {
+    const leaked = tf.memory().numTensors - before;
+    return leaked === 0 ? e : `LEAK of ${leaked} tensors`;
+  }
+}
+
+/** Checks that `e` is the typo error of `fn` for `arg.typo` suggesting `key`; returns a problem or undefined. */
+function typoProblem(e: unknown, fn: string, arg: string, typo: string, key: string): string | undefined {
+  const want = `${fn}: ${arg}.${typo} is not an option of ${fn}; did you mean ${key}?`;
+  if (!core.ArgumentError.isInstance(e)) return `${fn}(${arg}.${typo}) -> ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+  return (e as Error).message === want ? undefined : `${fn}(${arg}.${typo}) -> "${(e as Error).message}", want "${want}"`;
+}
+
+/** Nested option objects: [label, function, args, argument name, typo, the option it should suggest]. */
+const NESTED_TYPOS: [string, () => unknown, Args, string, string, string, boolean?][] = [
+  ['train', () => trainers.train, () => [m, data, { step: trainers.standardStep(), epochs: 1, checkpoint: { save: () => undefined, everyStep: 1 } }], 'options.checkpoint', 'everyStep', 'everySteps'],
+  ['dataParallel', () => trainersNode.dataParallel, () => [{ workers: 1, modelFactory: { module: 'node:os', exportNam: 'f' } }], 'options.modelFactory', 'exportNam', 'exportName'],
+  ['squareAttack', () => attacks.squareAttack, () => [{ threatModel: boxBall, image: { height: 2, width: 2, channel: 1 } }], 'options.image', 'channel', 'channels'],
+  ['Cnn', () => models.Cnn, () => [{ inputShape: [4, 4, 1], layers: [{ type: 'dense', unit: 3 }] }], 'options.layers[0]', 'unit', 'units', true],
+  ['LpBall', () => threatModels.LpBall, () => [{ norm: 'linf', epsilon: 0.1, box: { min: 0, maxx: 1 } }], 'options.box', 'maxx', 'max', true],
+  ['attackFromSpec', () => attacks.attackFromSpec, () => [{ kind: 'pgd', options: { threatModel: { norm: 'linf', epsilon: 0.1 }, stpes: 3 } }], 'spec.options', 'stpes', 'steps'],
+];
+
 describe('API walk: bad arguments give typed errors', () => {
   it('every exported function and class is walked (or exempt with a reason)', () => {
     const missing = exportsOf()
@@ -358,6 +434,7 @@ describe('API walk: bad arguments give typed errors', () => {
       const o = await outcome(trainers.train, CASES.train!, args());
       if (o !== 'advkit') problems.push(`trainers.train(dataParallel: ${label}) -> ${o}`);
     }
+    console.log(`API walk: ${bad} targeted bad calls`);
     expect(problems).toEqual([]);
     expect(bad).toBeGreaterThanOrEqual(150);
   });
@@ -399,6 +476,49 @@ describe('API walk: bad arguments give typed errors', () => {
     console.log(`API walk sweep: ${calls} calls, ${typed} typed errors, ${raw.length} raw errors`);
     expect(raw).toEqual([]);
     expect(typed).toBeGreaterThan(1000); // the sweep did reach the checks
+  });
+
+  it('every exported function and class that takes an options object is in the typo walk', () => {
+    const exported = new Set(exportsOf().map(([, name]) => name));
+    const takers = [...optionsTakers()].filter((n) => exported.has(n));
+    expect(takers.length).toBeGreaterThanOrEqual(45); // the declarations were found and read
+    const missing = takers.filter((n) => CASES[n]?.opts === undefined && !TYPO_WALKED_SEPARATELY.includes(n));
+    expect(missing).toEqual([]);
+  });
+
+  it('a misspelled option is an ArgumentError naming the function, the key and the closest option (every options object)', async () => {
+    const problems: string[] = [];
+    let calls = 0;
+    for (const [pkg, name, fnv] of exportsOf()) {
+      const o = CASES[name]?.opts;
+      if (o === undefined) continue;
+      const [pos, key, arg = 'options'] = o;
+      const args = CASES[name]!.valid();
+      const base = (args[pos] ?? {}) as Record<string, unknown>;
+      args[pos] = { ...base, [typoOf(key)]: base[key] ?? 1 };
+      calls++;
+      const p = typoProblem(await thrown(fnv, CASES[name]!.ctor, args), name, arg, typoOf(key), key);
+      if (p !== undefined) problems.push(`${pkg}.${p}`);
+    }
+    for (const [fn, f, args, arg, typo, key, ctor] of NESTED_TYPOS) {
+      calls++;
+      const p = typoProblem(await thrown(f(), ctor, args()), fn, arg, typo, key);
+      if (p !== undefined) problems.push(p);
+    }
+    // walked separately: initBackend, loadMnist, IndexedDbCheckpointStore, and a LayersModel adapter's logits options
+    const separately: [string, () => Promise<unknown>, string, string, string][] = [
+      ['initBackend', () => thrown(core.initBackend, false, [{ backend: 'wasm', thread: 1 }]), 'options', 'thread', 'threads'],
+      ['loadMnist', () => thrown(datasets.loadMnist, false, [{ baseUrll: 'http://127.0.0.1:9' }]), 'options', 'baseUrll', 'baseUrl'],
+      ['IndexedDbCheckpointStore', () => thrown(trainersCheckpoint.IndexedDbCheckpointStore, true, [{ databse: 'x' }]), 'options', 'databse', 'database'],
+      ['LayersModelAdapter.logits', () => { const a = models.fromLayersModel(layersModel); return thrown((xi: tf.Tensor, o: unknown) => a.logits(xi, o as never), false, [x, { trainig: true }]); }, 'options', 'trainig', 'training'],
+    ];
+    for (const [fn, call, arg, typo, key] of separately) {
+      calls++;
+      const p = typoProblem(await call(), fn, arg, typo, key);
+      if (p !== undefined) problems.push(p);
+    }
+    console.log(`API walk typos: ${calls} misspelled options`);
+    expect(problems).toEqual([]);
   });
 
   it('initBackend, loadMnist and IndexedDbCheckpointStore reject bad options with typed errors', async () => {

@@ -1,6 +1,6 @@
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
-import type { LabeledData, Model } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
+import type { LabeledInput, Model } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
 import { isAttack } from '../is-attack.js';
 import { evaluate } from './evaluate.js';
@@ -9,7 +9,7 @@ export interface CatastrophicOverfittingOptions {
   /** The model being trained (read, not changed). */
   model: Model;
   /** A held-out batch (not trained on), e.g. 500–1000 examples. */
-  heldOut: LabeledData;
+  heldOut: LabeledInput;
   /** The attack to measure robust accuracy with: a multi-step PGD (e.g. `pgdAttack({ threatModel, steps: 10 })`). */
   attack: Attack;
   /** A drop of robust accuracy larger than this below the best so far counts as a collapse. @default 0.2 */
@@ -17,6 +17,7 @@ export interface CatastrophicOverfittingOptions {
   /** Examples per evaluation batch. @default 500 */
   batchSize?: number;
 }
+const CATASTROPHIC_OVERFITTING_KEYS = optionKeys<CatastrophicOverfittingOptions>()({ model: true, heldOut: true, attack: true, threshold: true, batchSize: true });
 
 /** One check of {@link detectCatastrophicOverfitting}. */
 export interface CatastrophicOverfittingCheck {
@@ -52,8 +53,9 @@ export interface CatastrophicOverfittingDetector {
 export function detectCatastrophicOverfitting(options: CatastrophicOverfittingOptions): CatastrophicOverfittingDetector {
   const fn = 'detectCatastrophicOverfitting';
   const opts = checkOptions(options, fn);
-  const { model, heldOut, attack } = opts;
-  checkLabeledData(heldOut, model, fn, 'options.heldOut');
+  checkKnownKeys(opts, CATASTROPHIC_OVERFITTING_KEYS, fn);
+  const { model, attack } = opts;
+  const heldOut = resolveLabeledData(opts.heldOut, model, fn, 'options.heldOut').data; // read once, here
   if (!isAttack(attack)) {
     throw new ArgumentError(`must be an Attack ({ name, run(model, x, y, context?) }), got ${describeValue(attack)}`, { fn, argument: 'options.attack' });
   }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkNumber, checkOptions } from '@advkit/core';
-import type { LabeledData, Model } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import { checkNumber, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
+import type { LabeledInput, Model } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import { inputGradient } from '../input-gradient.js';
 import { labeledBatch } from './labeled-batch.js';
 import { modelLogits } from '../internal/model-logits.js';
@@ -20,6 +20,7 @@ export interface DiagnoseAttacksOptions {
   /** Fraction of sampled examples with a zero or NaN input gradient above which to warn. @default 0.1 */
   gradientWarnFraction?: number;
 }
+const DIAGNOSE_ATTACKS_KEYS = optionKeys<DiagnoseAttacksOptions>()({ perAttack: true, sampleSize: true, gradientWarnFraction: true });
 
 /**
  * Signs that an attack evaluation is not to be trusted (Athalye, Carlini & Wagner, "Obfuscated
@@ -37,16 +38,17 @@ export interface DiagnoseAttacksOptions {
  *
  * Frees every tensor it creates.
  */
-export function diagnoseAttacks(model: Model, data: LabeledData, options?: DiagnoseAttacksOptions): string[] {
+export function diagnoseAttacks(model: Model, data: LabeledInput, options?: DiagnoseAttacksOptions): string[] {
   const fn = 'diagnoseAttacks';
   const opts = checkOptions(options, fn);
-  const dim = checkLabeledData(data, model, fn);
+  checkKnownKeys(opts, DIAGNOSE_ATTACKS_KEYS, fn);
+  const { data: rows, dim } = resolveLabeledData(data, model, fn); // typed arrays (tensors read once)
   const sampleSize = checkNumber(opts.sampleSize ?? 500, fn, 'options.sampleSize', { min: 1, integer: true });
   const warnFraction = checkNumber(opts.gradientWarnFraction ?? 0.1, fn, 'options.gradientWarnFraction', { min: 0, max: 1 });
   const warnings: string[] = [];
-  const n = Math.min(sampleSize, data.n);
+  const n = Math.min(sampleSize, rows.n);
   const binary = model.numOutputs === 1;
-  const { x, y } = labeledBatch(model, data, dim, 0, n);
+  const { x, y } = labeledBatch(model, rows, dim, 0, n);
   try {
     const g = inputGradient(model, x, y);
     const gv = g.dataSync();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
-import { perExampleError, perExampleLoss, type LabeledData, type Model } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
+import { perExampleError, perExampleLoss, type LabeledInput, type Model } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
 import { isAttack } from '../is-attack.js';
 import { checkAttackOutput } from './check-attack-output.js';
@@ -17,6 +17,7 @@ export interface EvaluateOptions {
   /** Examples per forward pass. @default 1000 */
   batchSize?: number;
 }
+const EVALUATE_KEYS = optionKeys<EvaluateOptions>()({ attack: true, batchSize: true });
 
 /** Error and loss of a model on a data set. Plain numbers; nothing to dispose. */
 export interface Evaluation {
@@ -37,21 +38,22 @@ export interface Evaluation {
  * @throws ArgumentError / ShapeError naming `evaluate` and the argument (also when the attack returns
  *   something other than a tensor shaped like its input).
  */
-export function evaluate(model: Model, data: LabeledData, options?: EvaluateOptions): Evaluation {
+export function evaluate(model: Model, data: LabeledInput, options?: EvaluateOptions): Evaluation {
   const fn = 'evaluate';
   const opts = checkOptions(options, fn);
-  const dim = checkLabeledData(data, model, fn);
+  checkKnownKeys(opts, EVALUATE_KEYS, fn);
+  const { data: rows, dim } = resolveLabeledData(data, model, fn); // typed arrays (tensors read once)
   const batchSize = checkNumber(opts.batchSize ?? 1000, fn, 'options.batchSize', { min: 1, integer: true });
   const attack = opts.attack;
   if (attack !== undefined && !isAttack(attack)) {
     throw new ArgumentError(`must be an Attack ({ name, run(model, x, y, context?) }), got ${describeValue(attack)}`, { fn, argument: 'options.attack' });
   }
-  const wrong = new Uint8Array(data.n);
+  const wrong = new Uint8Array(rows.n);
   let lossSum = 0;
-  for (let start = 0, b = 0; start < data.n; start += batchSize, b++) {
-    const end = Math.min(data.n, start + batchSize);
+  for (let start = 0, b = 0; start < rows.n; start += batchSize, b++) {
+    const end = Math.min(rows.n, start + batchSize);
     const [l, w] = tf.tidy(() => {
-      const { x, y } = labeledBatch(model, data, dim, start, end);
+      const { x, y } = labeledBatch(model, rows, dim, start, end);
       const input = attack ? checkAttackOutput(attack.run(model, x, y, { batchIndex: b }), x, fn, 'options.attack') : x;
       const logits = modelLogits(model, input, fn);
       return [tf.sum(perExampleLoss(logits, y)), perExampleError(logits, y)];
@@ -63,5 +65,5 @@ export function evaluate(model: Model, data: LabeledData, options?: EvaluateOpti
   }
   let errors = 0;
   for (let i = 0; i < wrong.length; i++) errors += wrong[i]!;
-  return { error: errors / data.n, loss: lossSum / data.n, n: data.n, wrong };
+  return { error: errors / rows.n, loss: lossSum / rows.n, n: rows.n, wrong };
 }

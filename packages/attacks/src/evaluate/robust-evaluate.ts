@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, checkSignal, describeValue, yieldToEventLoop } from '@advkit/core';
-import { perExampleError, type LabeledData, type Model } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import { ArgumentError, checkNumber, checkOptions, checkSignal, describeValue, yieldToEventLoop, checkKnownKeys, optionKeys } from '@advkit/core';
+import { perExampleError, type LabeledInput, type Model } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import type { Attack } from '../attack.js';
 import { isAttack } from '../is-attack.js';
 import { checkAttackOutput } from './check-attack-output.js';
@@ -29,6 +29,7 @@ export interface RobustEvaluateOptions {
    */
   yieldEveryMs?: number;
 }
+const ROBUST_EVALUATE_KEYS = optionKeys<RobustEvaluateOptions>()({ attacks: true, batchSize: true, diagnose: true, signal: true, onProgress: true, yieldEveryMs: true });
 
 /** What {@link robustEvaluate} returns: plain numbers and arrays, nothing to dispose. */
 export interface RobustEvaluation {
@@ -67,10 +68,11 @@ export interface RobustEvaluation {
  * @throws (rejects with) ArgumentError / ShapeError naming `robustEvaluate` and the argument, e.g.
  *   `options.attacks[1]` for an attack whose `run` returns no tensor or one of the wrong shape.
  */
-export async function robustEvaluate(model: Model, data: LabeledData, options: RobustEvaluateOptions): Promise<RobustEvaluation> {
+export async function robustEvaluate(model: Model, data: LabeledInput, options: RobustEvaluateOptions): Promise<RobustEvaluation> {
   const fn = 'robustEvaluate';
   const opts = checkOptions(options, fn);
-  const dim = checkLabeledData(data, model, fn);
+  checkKnownKeys(opts, ROBUST_EVALUATE_KEYS, fn);
+  const { data: rows, dim } = resolveLabeledData(data, model, fn); // typed arrays (tensors read once)
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const yieldEveryMs = checkNumber(opts.yieldEveryMs ?? 20, fn, 'options.yieldEveryMs', { min: 0 });
   const attacks = opts.attacks;
@@ -89,7 +91,7 @@ export async function robustEvaluate(model: Model, data: LabeledData, options: R
     if (signal?.aborted === true) throw signal.reason;
   };
 
-  const n = data.n;
+  const n = rows.n;
   const brokenBy = new Array<number | 'clean' | null>(n).fill(null);
   const attackWrong = new Array<number>(attacks.length).fill(0);
   let cleanWrong = 0;
@@ -98,7 +100,7 @@ export async function robustEvaluate(model: Model, data: LabeledData, options: R
   stopIfAborted();
   for (let start = 0, b = 0; start < n; start += batchSize, b++) {
     const end = Math.min(n, start + batchSize);
-    const { x, y } = labeledBatch(model, data, dim, start, end);
+    const { x, y } = labeledBatch(model, rows, dim, start, end);
     try {
       const wrongOn = (input: tf.Tensor): Uint8Array => {
         const w = tf.tidy(() => perExampleError(modelLogits(model, input, fn), y));
@@ -143,6 +145,6 @@ export async function robustEvaluate(model: Model, data: LabeledData, options: R
     }
   }
   const perAttack = attacks.map((a, k) => ({ name: a.name, error: attackWrong[k]! / n }));
-  const warnings = diagnose === false ? [] : diagnoseAttacks(model, data, { perAttack });
+  const warnings = diagnose === false ? [] : diagnoseAttacks(model, rows, { perAttack });
   return { n, cleanError: cleanWrong / n, robustError: robustWrong / n, perAttack, brokenBy, warnings };
 }

@@ -4,5 +4,5 @@
  */
 export { checkModel } from './check-model.js';
 export { checkModelInput } from './check-model-input.js';
-export { checkLabeledData } from './check-labeled-data.js';
+export { checkLabeledData, resolveLabeledData } from './check-labeled-data.js';
 export { makeVariable } from './make-variable.js';

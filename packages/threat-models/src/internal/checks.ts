@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, checkNumber, checkOneOf, checkTensor, describeValue, valueChecksEnabled } from '@advkit/core';
+import { ArgumentError, ShapeError, checkNumber, checkOneOf, checkTensor, describeValue, valueChecksEnabled, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Box } from '../box.js';
 import { NORMS, type Norm } from '../norm.js';
 
@@ -15,11 +15,14 @@ export function checkEpsilon(value: unknown, fn: string, arg = 'options.epsilon'
 }
 
 /** `undefined`, or a box `{ min, max }` with finite `min < max`; returns a frozen copy. */
+const BOX_KEYS = optionKeys<Box>()({ min: true, max: true });
+
 export function checkBox(value: unknown, fn: string, arg = 'options.box'): Box | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ArgumentError(`must be an object { min, max } with finite min < max, got ${describeValue(value)}`, { fn, argument: arg });
   }
+  checkKnownKeys(value, BOX_KEYS, fn, arg);
   const v = value as Partial<Box>;
   const min = checkNumber(v.min, fn, `${arg}.min`);
   const max = checkNumber(v.max, fn, `${arg}.max`);

@@ -1,4 +1,4 @@
-import { ArgumentError, CheckpointError, describeValue } from '@advkit/core';
+import { ArgumentError, CheckpointError, describeValue, checkKnownKeys, optionKeys, checkOptions } from '@advkit/core';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { TrainingState } from './training-state.js';
 import { encodeTrainingState } from './encode-training-state.js';
@@ -10,6 +10,7 @@ export interface IndexedDbCheckpointStoreOptions {
   /** Key of this run's checkpoint. @default 'checkpoint' */
   key?: string;
 }
+const INDEXED_DB_CHECKPOINT_STORE_KEYS = optionKeys<IndexedDbCheckpointStoreOptions>()({ database: true, key: true });
 
 const STORE = 'checkpoints';
 
@@ -27,8 +28,10 @@ export class IndexedDbCheckpointStore implements CheckpointStore {
   readonly database: string;
   readonly key: string;
 
-  constructor(options: IndexedDbCheckpointStoreOptions = {}) {
+  constructor(options?: IndexedDbCheckpointStoreOptions) {
     const fn = 'IndexedDbCheckpointStore';
+    options = checkOptions(options, fn);
+    checkKnownKeys(options, INDEXED_DB_CHECKPOINT_STORE_KEYS, fn);
     this.database = options.database ?? 'advkit-checkpoints';
     this.key = options.key ?? 'checkpoint';
     for (const [arg, v] of [['options.database', this.database], ['options.key', this.key]] as const) {

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, checkSeed, checkSignal, describeValue } from '@advkit/core';
-import type { TrainOptions, CheckpointOptions } from '../train-options.js';
+import { ArgumentError, checkNumber, checkOptions, checkSeed, checkSignal, describeValue, checkKnownKeys } from '@advkit/core';
+import { CHECKPOINT_KEYS, TRAIN_KEYS, type TrainOptions, type CheckpointOptions } from '../train-options.js';
 import type { TrainStep } from '../train-step.js';
 import type { StepExecutor } from '../step-executor.js';
 
@@ -26,6 +26,7 @@ export interface ResolvedTrainOptions {
 /** Checks the options of `fn` (the public function called) and applies their defaults. @throws ArgumentError naming the option */
 export function resolveTrainOptions(options: TrainOptions | undefined, fn: string, stepArgument: string): ResolvedTrainOptions {
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, TRAIN_KEYS, fn);
   const step = checkStep(opts.step, fn, stepArgument);
   const epochs = checkNumber(opts.epochs ?? 10, fn, 'options.epochs', { min: 1, integer: true });
   const batchSize = checkNumber(opts.batchSize ?? 100, fn, 'options.batchSize', { min: 1, integer: true });
@@ -60,6 +61,7 @@ export function resolveTrainOptions(options: TrainOptions | undefined, fn: strin
     if (typeof ck !== 'object' || ck === null || typeof ck.save !== 'function') {
       throw new ArgumentError(`must be { save(state), everySteps?, meta? }, got ${describeValue(ck)}`, { fn, argument: 'options.checkpoint' });
     }
+    checkKnownKeys(ck, CHECKPOINT_KEYS, fn, 'options.checkpoint');
     if (ck.everySteps !== undefined) checkNumber(ck.everySteps, fn, 'options.checkpoint.everySteps', { min: 1, integer: true });
   }
   const ex = opts.executor;

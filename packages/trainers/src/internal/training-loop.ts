@@ -7,8 +7,8 @@ import type { StepContext } from '../train-step.js';
 import type { ExecutorSession } from '../step-executor.js';
 import { TRAINING_STATE_VERSION, type TrainingState } from '../checkpoint/training-state.js';
 
-import type { LabeledData } from '@advkit/models';
-import { checkLabeledData } from '@advkit/models/internal';
+import type { LabeledInput } from '@advkit/models';
+import { resolveLabeledData } from '@advkit/models/internal';
 import { resolveTrainOptions } from './resolve-train-options.js';
 import { checkResumeState } from './resume-state.js';
 import { readOptimizer, restoreOptimizer } from './optimizer-state.js';
@@ -31,10 +31,10 @@ export interface ArgumentNames {
  * executor, takes exactly the steps of an uninterrupted one. The loop yields to the event loop every
  * `yieldEveryMs`, so timers and signal handlers can abort `options.signal`.
  */
-export async function trainingLoop(fn: string, model: Model, data: LabeledData, options: TrainOptions | undefined, names: ArgumentNames): Promise<TrainResult> {
+export async function trainingLoop(fn: string, model: Model, input: LabeledInput, options: TrainOptions | undefined, names: ArgumentNames): Promise<TrainResult> {
   const t0 = performance.now();
   const opts = resolveTrainOptions(options, fn, names.step);
-  const dim = checkLabeledData(data, model, fn);
+  const { data, dim } = resolveLabeledData(input, model, fn);
   if (model.trainable === false) {
     throw new ArgumentError(
       'cannot be trained: it is marked trainable: false (a fromGraphModel adapter: its weights are constants of the graph). Attack and evaluate it, or train the original model (e.g. a tfjs LayersModel through fromLayersModel)',

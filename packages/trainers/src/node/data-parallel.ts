@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import { getWeights, type Model } from '@advkit/models';
 import type { ExecutorSession, ExecutorSetup, StepExecutor } from '../step-executor.js';
 import { isBuiltInAdversarialStep } from '../adversarial-step.js';
@@ -23,6 +23,7 @@ export interface DataParallelOptions {
    */
   modelFactory?: ModelFactory;
 }
+const DATA_PARALLEL_KEYS = optionKeys<DataParallelOptions>()({ workers: true, modelFactory: true });
 
 /**
  * Synchronous data-parallel training on worker threads, for Node, where tfjs-backend-wasm computes on one
@@ -70,6 +71,7 @@ export interface DataParallelOptions {
 export function dataParallel(options?: DataParallelOptions): StepExecutor {
   const fn = 'dataParallel';
   const opts = checkOptions(options, fn);
+  checkKnownKeys(opts, DATA_PARALLEL_KEYS, fn);
   const workers = checkNumber(opts.workers ?? Math.max(1, availableParallelism()), fn, 'options.workers', { min: 1, max: 256, integer: true });
   const factory = opts.modelFactory === undefined ? undefined : checkModelFactory(opts.modelFactory);
   return { name: fn, start: (setup) => start(setup, workers, factory) };

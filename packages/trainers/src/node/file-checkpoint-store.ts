@@ -1,6 +1,6 @@
 import { open, readFile, rename, unlink, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ArgumentError, CheckpointError, describeValue } from '@advkit/core';
+import { ArgumentError, CheckpointError, describeValue, checkKnownKeys, optionKeys, checkOptions } from '@advkit/core';
 import type { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import type { TrainingState } from '../checkpoint/training-state.js';
 import { encodeTrainingState } from '../checkpoint/encode-training-state.js';
@@ -15,6 +15,7 @@ export interface FileCheckpointStoreOptions {
    */
   beforeRename?: () => void | Promise<void>;
 }
+const FILE_CHECKPOINT_STORE_KEYS = optionKeys<FileCheckpointStoreOptions>()({ name: true, beforeRename: true });
 
 /**
  * A {@link CheckpointStore} in a directory (Node only; import from `@advkit/trainers/node` so browser
@@ -29,9 +30,11 @@ export class FileCheckpointStore implements CheckpointStore {
   readonly path: string;
   private readonly beforeRename: FileCheckpointStoreOptions['beforeRename'];
 
-  constructor(dir: string, options: FileCheckpointStoreOptions = {}) {
+  constructor(dir: string, options?: FileCheckpointStoreOptions) {
     const fn = 'FileCheckpointStore';
     if (typeof dir !== 'string' || dir === '') throw new ArgumentError(`must be a directory path, got ${describeValue(dir)}`, { fn, argument: 'dir' });
+    options = checkOptions(options, fn);
+    checkKnownKeys(options, FILE_CHECKPOINT_STORE_KEYS, fn);
     const name = options.name ?? 'checkpoint.advkit';
     if (typeof name !== 'string' || !/^[\w.-]+$/.test(name) || name.startsWith('.')) {
       throw new ArgumentError(`must be a plain file name (letters, digits, . _ -), got ${describeValue(name)}`, { fn, argument: 'options.name' });

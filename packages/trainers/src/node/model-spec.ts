@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue } from '@advkit/core';
+import { ArgumentError, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import { Cnn, LinearModel, Mlp, type CnnLayer, type Model } from '@advkit/models';
 
 /**
@@ -20,6 +20,7 @@ export interface ModelFactory {
   /** Arguments of the call; they are copied to the worker (structured clone), so JSON-like data only. @default [] */
   args?: unknown[];
 }
+const MODEL_FACTORY_KEYS = optionKeys<ModelFactory>()({ module: true, exportName: true, args: true });
 
 /**
  * A model as plain data (what a worker thread can receive): the constructor options of a built-in model
@@ -38,6 +39,7 @@ export function checkModelFactory(value: unknown): { module: string; exportName:
   const fn = 'dataParallel';
   const f = value as Partial<ModelFactory> | null;
   if (typeof f !== 'object' || f === null) throw new ArgumentError(`must be { module, exportName?, args? }, got ${describeValue(value)}`, { fn, argument: 'options.modelFactory' });
+  checkKnownKeys(f, MODEL_FACTORY_KEYS, fn, 'options.modelFactory');
   const module = f.module instanceof URL ? f.module.href : f.module;
   if (typeof module !== 'string' || module === '') throw new ArgumentError(`must be a module specifier (string or URL), got ${describeValue(f.module)}`, { fn, argument: 'options.modelFactory.module' });
   if (module.startsWith('./') || module.startsWith('../')) {
