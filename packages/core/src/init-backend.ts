@@ -3,6 +3,7 @@ import { BackendError } from './errors.js';
 import { checkOneOf, checkOptions, checkNumber } from './validate.js';
 import { registerGradients } from './register-gradients.js';
 import { registerWasmKernels } from './register-wasm-kernels.js';
+import { bundlerWasmPaths } from './internal/bundler-wasm-paths.js';
 
 /** What {@link initBackend} set up. */
 export interface BackendInfo {
@@ -24,7 +25,9 @@ export interface InitBackendOptions {
   backend?: 'wasm' | 'cpu';
   /**
    * Where the `.wasm` binaries are served from. Needed when the backend is bundled (Vite, esbuild), where
-   * it cannot find them by itself; in Node leave it unset. @default undefined
+   * it cannot find them by itself; in Node leave it unset. In a Vite app built with the `advkit()` plugin
+   * of `@advkit/core/vite`, leave it unset too: the plugin serves the binaries and the default is their
+   * URLs. @default undefined (Node: beside tfjs-backend-wasm's module; with the Vite plugin: the URLs it serves)
    */
   wasmPaths?: WasmPaths;
   /**
@@ -63,14 +66,15 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       throw new BackendError(`${fn}: could not import @tensorflow/tfjs-backend-wasm; install it beside @tensorflow/tfjs-core (same 4.22 version)`, { cause });
     }
     if (getBackend() !== 'wasm') {
-      if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
+      const wasmPaths = opts.wasmPaths ?? bundlerWasmPaths; // the second is set by the Vite plugin only
+      if (wasmPaths !== undefined) wasm.setWasmPaths(wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
       if (opts.threads !== undefined) wasm.setThreadsCount(opts.threads);
     }
     const ok = await withHardwareConcurrency(opts.threads === undefined ? undefined : 2 * opts.threads, () => setBackend('wasm'));
     if (!ok) {
       throw new BackendError(
         `${fn}: the wasm backend failed to initialise (its .wasm binary could not be loaded or compiled). ` +
-          'In a bundled app, pass options.wasmPaths pointing at the served .wasm files.',
+          'In a bundled app, pass options.wasmPaths pointing at the served .wasm files (in a Vite app, add the advkit() plugin of @advkit/core/vite).',
       );
     }
     await ready();
