@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, UserConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
@@ -65,20 +66,42 @@ describe('advkit() (@advkit/core/vite)', () => {
     expect(load.call({}, fileURLToPath(new URL('./init-backend.js', import.meta.url)))).toBeNull();
   });
 
-  it('in the dependency optimizer (dev), points at the same files through /@fs/ under the base', () => {
+  it('in dev (unbundled and in the dependency optimizer) names <base>__advkit-wasm/<file>, which the dev server answers with the file', async () => {
     const plugins = advkit();
     const config = hook(plugins[0]!, 'config').call({}, {}, { command: 'serve', mode: 'development' }) as UserConfig;
-    hook(plugins[0]!, 'configResolved').call({}, { base: '/sub/' });
+    hook(plugins[0]!, 'configResolved').call({}, { base: '/sub/', command: 'serve' });
+    const wasmPaths = byName(plugins, 'advkit:wasm-paths');
+    hook(wasmPaths, 'configResolved').call({}, { base: '/sub/', command: 'serve' });
     const optimizer = (config.optimizeDeps?.rolldownOptions?.plugins as { load(id: string): string | null }[])[0]!;
-    const code = optimizer.load(pathsModule)!;
-    const paths = JSON.parse(code.replace(/^export const bundlerWasmPaths = /, '').replace(/;\n$/, '')) as Record<string, string>;
-    expect(Object.keys(paths)).toEqual(['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']);
-    for (const [name, url] of Object.entries(paths)) {
-      expect(url.startsWith('/sub/@fs/'), url).toBe(true);
-      expect(existsSync(`/${url.slice('/sub/@fs/'.length)}`), url).toBe(true);
-      expect(url.endsWith(`/${name}`)).toBe(true);
+    const expected = {
+      'tfjs-backend-wasm.wasm': '/sub/__advkit-wasm/tfjs-backend-wasm.wasm',
+      'tfjs-backend-wasm-simd.wasm': '/sub/__advkit-wasm/tfjs-backend-wasm-simd.wasm',
+      'tfjs-backend-wasm-threaded-simd.wasm': '/sub/__advkit-wasm/tfjs-backend-wasm-threaded-simd.wasm',
+    };
+    for (const code of [optimizer.load(pathsModule)!, hook(wasmPaths, 'load').call({}, pathsModule) as string]) {
+      expect(JSON.parse(code.replace(/^export const bundlerWasmPaths = /, '').replace(/;\n$/, ''))).toEqual(expected);
     }
     expect(optimizer.load(join(wasmPkg, 'dist/index.js'))).toBeNull();
+
+    // The dev server's middleware: the file's bytes with the wasm MIME type; anything else passes on.
+    let middleware: ((req: { url?: string }, res: unknown, next: () => void) => void) | undefined;
+    hook(plugins[0]!, 'configureServer' as 'config').call({}, { middlewares: { use: (m: typeof middleware) => (middleware = m) } });
+    const serve = (url: string): Promise<{ passed: boolean; headers: Record<string, string>; body: Buffer }> =>
+      new Promise((resolve, reject) => {
+        const headers: Record<string, string> = {};
+        const chunks: Buffer[] = [];
+        const res = Object.assign(new PassThrough(), { setHeader: (k: string, v: string) => (headers[k] = v) });
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ passed: false, headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+        middleware!({ url }, res, () => resolve({ passed: true, headers, body: Buffer.alloc(0) }));
+      });
+    const got = await serve('/sub/__advkit-wasm/tfjs-backend-wasm-simd.wasm?import');
+    expect(got.passed).toBe(false);
+    expect(got.headers['Content-Type']).toBe('application/wasm');
+    expect(got.body.equals(readFileSync(join(wasmPkg, 'dist/tfjs-backend-wasm-simd.wasm')))).toBe(true);
+    expect((await serve('/sub/__advkit-wasm/other.wasm')).passed).toBe(true);
+    expect((await serve('/sub/index.html')).passed).toBe(true);
   });
 
   it("declares _scriptDir inside tfjs-backend-wasm 4.22's threaded factory, and refuses a factory it does not know", () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,10 @@ export const CROSS_ORIGIN_ISOLATION_HEADERS: Readonly<Record<string, string>> = 
 
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] as const;
 
+/** The dev server's route for the binaries (under the base): `<base>__advkit-wasm/<file>`. */
+const DEV_PREFIX = '__advkit-wasm/';
+const DEV_ROUTE = /\/__advkit-wasm\/(tfjs-backend-wasm(?:-simd|-threaded-simd)?\.wasm)$/;
+
 /** The module of this package that holds the bundled binaries' URLs for initBackend (see its doc). */
 const pathsModule = normalize(fileURLToPath(new URL('./internal/bundler-wasm-paths.js', import.meta.url)));
 const isPathsModule = (id: string): boolean => {
@@ -59,10 +63,11 @@ function wasmDir(): string | undefined {
  * 1. **The `.wasm` binaries.** Bundled, tfjs-backend-wasm cannot find its three binaries (it looks
  *    beside its own module, which the bundle moved). The plugin replaces `@advkit/core`'s one-line module
  *    `dist/internal/bundler-wasm-paths.js` (`export const bundlerWasmPaths = undefined`) by one that imports
- *    the binaries with Vite's `?url` suffix, so `vite build` emits them as hashed assets and the dev
- *    server serves them; {@link initBackend} uses those URLs when no `wasmPaths` option is given. In dev,
- *    where Vite pre-bundles an installed `@advkit/core`, the same replacement runs inside the
- *    dependency optimizer and points at the files through the dev server's `/@fs/` route.
+ *    the binaries with Vite's `?url` suffix, so `vite build` emits them as hashed assets; `initBackend`
+ *    uses those URLs when no `wasmPaths` option is given. In dev the module names
+ *    `<base>__advkit-wasm/<file>` instead, which the dev server answers from the installed
+ *    tfjs-backend-wasm (no `server.fs.allow` needed); where Vite pre-bundles an installed
+ *    `@advkit/core`, the same replacement runs inside the dependency optimizer.
  * 2. **The threaded worker under minification.** tfjs-backend-wasm starts its pthread workers from
  *    `wasmFactoryThreadedSimd.toString()` (a blob: script), so that function must not refer to anything
  *    outside itself. Its Emscripten wrapper reads `_scriptDir` from an enclosing IIFE behind a `typeof`
@@ -107,6 +112,19 @@ export function advkit(options?: AdvkitViteOptions): Plugin[] {
     configResolved(config) {
       devBase = config.base.startsWith('/') ? config.base : '/';
     },
+    // The binaries at the URLs the paths module names in dev (a route of our own rather than `/@fs/`,
+    // which `server.fs.allow` may refuse, e.g. for a linked or pnpm-stored tfjs-backend-wasm).
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = DEV_ROUTE.exec((req.url ?? '').split('?')[0] ?? '')?.[1];
+        const dir = name === undefined ? undefined : wasmDir();
+        if (name === undefined || dir === undefined) return next();
+        const file = join(dir, name);
+        res.setHeader('Content-Type', 'application/wasm');
+        res.setHeader('Content-Length', String(statSync(file).size));
+        createReadStream(file).pipe(res);
+      });
+    },
   };
   let devBase = '/';
   return [main, wasmPathsPlugin(), threadedFactoryPlugin()];
@@ -118,15 +136,20 @@ function missingHeaders(own: Record<string, unknown> | undefined): Record<string
   return Object.fromEntries(Object.entries(CROSS_ORIGIN_ISOLATION_HEADERS).filter(([k]) => !have.has(k.toLowerCase())));
 }
 
-/** Part 1 in the build and in unbundled dev modules: the `?url` imports of the three binaries. */
+/** Part 1 in the build (the `?url` imports of the three binaries) and in unbundled dev modules (the dev route). */
 function wasmPathsPlugin(): Plugin {
+  let dev: string | undefined; // the dev server's base, when serving
   return {
     name: 'advkit:wasm-paths',
     enforce: 'pre',
+    configResolved(config) {
+      dev = config.command === 'serve' ? (config.base.startsWith('/') ? config.base : '/') : undefined;
+    },
     load(id) {
       if (!isPathsModule(id)) return null;
       const dir = wasmDir();
       if (dir === undefined) return 'export const bundlerWasmPaths = undefined;\n';
+      if (dev !== undefined) return devPathsModule(dev);
       const imports = WASM_FILES.map((f, i) => `import u${i} from ${JSON.stringify(`${dir}/${f}?url`)};`);
       const entries = WASM_FILES.map((f, i) => `  ${JSON.stringify(f)}: u${i},`);
       return `${imports.join('\n')}\nexport const bundlerWasmPaths = {\n${entries.join('\n')}\n};\n`;
@@ -154,8 +177,8 @@ function selfContainedFactory(code: string, id: string, fail: (message: string) 
 
 /**
  * Parts 1 and 2 inside Vite's dependency optimizer (dev only), which runs rolldown without the app's
- * plugins: an installed `@advkit/core` is pre-bundled there, so `?url` is not available and the binaries
- * are addressed through the dev server's `/@fs/<absolute path>` route instead.
+ * plugins: an installed `@advkit/core` is pre-bundled there. The binaries are addressed by the dev
+ * server route `<base>__advkit-wasm/<file>` of the main plugin, as in unbundled dev modules.
  */
 function optimizerPlugin(base: () => string): { name: string; load(id: string): string | null; transform(code: string, id: string): { code: string; map: null } | null } {
   return {
@@ -164,8 +187,7 @@ function optimizerPlugin(base: () => string): { name: string; load(id: string): 
       if (!isPathsModule(id)) return null;
       const dir = wasmDir();
       if (dir === undefined) return 'export const bundlerWasmPaths = undefined;\n';
-      const paths = Object.fromEntries(WASM_FILES.map((f) => [f, `${base()}@fs/${`${dir}/${f}`.replace(/^\//, '')}`]));
-      return `export const bundlerWasmPaths = ${JSON.stringify(paths)};\n`;
+      return devPathsModule(base());
     },
     transform(code, id) {
       return selfContainedFactory(code, id, (message) => {
@@ -173,6 +195,12 @@ function optimizerPlugin(base: () => string): { name: string; load(id: string): 
       });
     },
   };
+}
+
+/** The paths module in dev: the binaries at the dev server's own route (see the main plugin's `configureServer`). */
+function devPathsModule(base: string): string {
+  const paths = Object.fromEntries(WASM_FILES.map((f) => [f, `${base}${DEV_PREFIX}${f}`]));
+  return `export const bundlerWasmPaths = ${JSON.stringify(paths, null, 2)};\n`;
 }
 
 /** A file path with forward slashes (Vite's module ids). */

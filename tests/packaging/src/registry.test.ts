@@ -328,14 +328,16 @@ describe('examples/vite-threads: a fresh Vite app with the shipped plugin (@advk
     const others = [tfCore, tfWasm, ...Object.entries(devDeps).map(([n, v]) => `${n}@${v}`)];
     await expectTree(p, { advkit: [...new Set(advkitDeps.flatMap(advkitClosure))], others: await baseline(others) });
 
-    // `npm test` = `vite build` + test/check.mjs: vite preview, Chromium at /usr/bin/chromium (never
-    // downloaded), crossOriginIsolated, initBackend({ threads: 2 }) → wasm + SIMD + 2 threads, and the
+    // `npm test` = `vite build` + test/check.mjs: vite preview (then the dev server), Chromium at
+    // /usr/bin/chromium (never downloaded), crossOriginIsolated, initBackend({ threads: 2 }) → wasm + SIMD + 2 threads, and the
     // page's PGD result against the same code run in Node (the tolerance and its reason are in check.mjs).
     const { stdout } = await run('npm', ['test'], { cwd: p.dir, env: p.env, timeoutMs: 400_000 });
-    console.log(stdout.split('\n').filter((l) => /^(ok|FAIL|node:|page|vite-threads)/.test(l)).join('\n'));
-    expect(stdout).toMatch(/^ok {3}the page is crossOriginIsolated$/m);
-    expect(stdout).toMatch(/^ok {3}initBackend\(\{ threads: 2 \}\) reports wasm, SIMD, 2 threads/m);
-    expect(stdout).toMatch(/^ok {3}adversarial examples equal Node's/m);
+    console.log(stdout.split('\n').filter((l) => /^(ok|FAIL|node:|preview|dev|vite-threads)/.test(l)).join('\n'));
+    for (const mode of ['preview', 'dev']) {
+      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: the page is crossOriginIsolated$`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: initBackend\\(\\{ threads: 2 \\}\\) reports wasm, SIMD, 2 threads`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: adversarial examples equal Node's`, 'm'));
+    }
     expect(stdout).not.toMatch(/^FAIL/m);
     expect(stdout).toContain('vite-threads example: all checks passed');
   });
