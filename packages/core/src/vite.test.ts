@@ -64,6 +64,8 @@ describe('advkit() (@advkit/core/vite)', () => {
     expect(load.call({}, `${pathsModule}?v=123`)).toBe(code); // Vite's cache-busting query
     expect(load.call({}, '/app/node_modules/@advkit/core/dist/internal/bundler-wasm-paths.js')).toBe(code); // another copy
     expect(load.call({}, fileURLToPath(new URL('./init-backend.js', import.meta.url)))).toBeNull();
+    // server-side rendering runs in Node, where tfjs finds the binaries itself
+    expect(load.call({}, pathsModule, { ssr: true })).toBe('export const bundlerWasmPaths = undefined;\n');
   });
 
   it('in dev (unbundled and in the dependency optimizer) names <base>__advkit-wasm/<file>, which the dev server answers with the file', async () => {

@@ -145,10 +145,11 @@ function wasmPathsPlugin(): Plugin {
     configResolved(config) {
       dev = config.command === 'serve' ? (config.base.startsWith('/') ? config.base : '/') : undefined;
     },
-    load(id) {
+    load(id, options) {
       if (!isPathsModule(id)) return null;
       const dir = wasmDir();
-      if (dir === undefined) return 'export const bundlerWasmPaths = undefined;\n';
+      // Server-side code (SSR) runs in Node, where tfjs-backend-wasm finds its binaries itself.
+      if (dir === undefined || options?.ssr === true) return 'export const bundlerWasmPaths = undefined;\n';
       if (dev !== undefined) return devPathsModule(dev);
       const imports = WASM_FILES.map((f, i) => `import u${i} from ${JSON.stringify(`${dir}/${f}?url`)};`);
       const entries = WASM_FILES.map((f, i) => `  ${JSON.stringify(f)}: u${i},`);
