@@ -45,7 +45,11 @@ describe('advkit() (@advkit/core/vite)', () => {
     expect(on.preview?.headers).toEqual(CROSS_ORIGIN_ISOLATION_HEADERS);
     const own = config({}, { server: { headers: { 'cross-origin-embedder-policy': 'credentialless' } } });
     expect(own.server?.headers).toEqual({ 'Cross-Origin-Opener-Policy': 'same-origin' });
-    expect(own.preview?.headers).toEqual({ 'Cross-Origin-Opener-Policy': 'same-origin' });
+    // preview has no headers of its own, so Vite would use server.headers: it keeps them
+    expect(own.preview?.headers).toEqual({ 'cross-origin-embedder-policy': 'credentialless', 'Cross-Origin-Opener-Policy': 'same-origin' });
+    const ownPreview = config({}, { preview: { headers: { 'X-A': '1' } } });
+    expect(ownPreview.preview?.headers).toEqual(CROSS_ORIGIN_ISOLATION_HEADERS);
+    expect(ownPreview.server?.headers).toEqual(CROSS_ORIGIN_ISOLATION_HEADERS);
     const off = config({ crossOriginIsolation: false }, {});
     expect(off.server).toBeUndefined();
     expect(off.preview).toBeUndefined();

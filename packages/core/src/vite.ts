@@ -105,7 +105,9 @@ export function advkit(options?: AdvkitViteOptions): Plugin[] {
       };
       if (isolate) {
         out.server = { headers: missingHeaders(config.server?.headers) };
-        out.preview = { headers: missingHeaders(config.preview?.headers ?? config.server?.headers) };
+        // Vite's preview falls back to server.headers when it has none of its own: keep that fallback.
+        const previewOwn = config.preview?.headers;
+        out.preview = { headers: previewOwn ? missingHeaders(previewOwn) : { ...(config.server?.headers as Record<string, string> | undefined), ...missingHeaders(config.server?.headers) } };
       }
       return out;
     },
