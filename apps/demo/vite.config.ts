@@ -5,19 +5,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { advkit } from '@advkit/core/vite';
 
 /**
  * The browser page of the demo (web/). `vite` serves it, `vite build` writes it to dist-web/, `vite
- * preview` serves the build. Every server sends the two headers that make the page cross-origin
+ * preview` serves the build. advkit's own Vite plugin (`@advkit/core/vite`) serves and emits the wasm
+ * binaries for `initBackend`, keeps tfjs's threaded worker intact under minification (main and worker
+ * builds), and makes the dev and preview servers send the two headers that make the page cross-origin
  * isolated, which the wasm backend needs for threads (SharedArrayBuffer).
  */
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** COOP + COEP: the page becomes `crossOriginIsolated`, so tfjs can use the threaded SIMD binary. */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
 
 const MNIST_NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
 
@@ -74,31 +71,11 @@ function mnistGz(): Plugin {
   };
 }
 
-/**
- * tfjs-backend-wasm starts its pthread workers from `wasmFactoryThreadedSimd.toString()` (a blob: script),
- * so that function must not refer to anything outside itself. Its Emscripten wrapper reads `_scriptDir`
- * from an enclosing IIFE behind a `typeof` guard; a minifier that sees the variable declared drops the
- * guard, and the pthread workers die with "ReferenceError: e is not defined". Declaring `_scriptDir`
- * inside the factory makes it self-contained again (its value only matters when no
- * `mainScriptUrlOrBlob` and no `locateFile` are given, and tfjs gives both).
- */
-function selfContainedThreadedFactory(): Plugin {
-  const head = 'function(WasmBackendModuleThreadedSimd) {\n';
-  return {
-    name: 'advkit-self-contained-threaded-factory',
-    transform(code, id) {
-      if (!/tfjs-backend-wasm-threaded-simd\.js$/.test(id.split('?')[0] ?? '')) return null;
-      if (!code.includes(head)) this.error(`${id}: the Emscripten factory header was not found; check this plugin against the installed tfjs-backend-wasm`);
-      return { code: code.replace(head, `${head}  var _scriptDir = undefined;\n`), map: null };
-    },
-  };
-}
-
 export default defineConfig({
   root: join(here, 'web'),
   base: './',
   publicDir: false,
-  plugins: [mnistGz(), selfContainedThreadedFactory()],
+  plugins: [mnistGz(), advkit()],
   build: {
     outDir: join(here, 'dist-web'),
     emptyOutDir: true,
@@ -108,7 +85,7 @@ export default defineConfig({
     // the demo page, and a page that checks IndexedDbCheckpointStore in the browser (e2e test)
     rolldownOptions: { input: { main: join(here, 'web', 'index.html'), 'checkpoint-check': join(here, 'web', 'checkpoint-check.html') } },
   },
-  worker: { format: 'es', plugins: () => [selfContainedThreadedFactory()] },
-  server: { headers: ISOLATION_HEADERS, host: '127.0.0.1' },
-  preview: { headers: ISOLATION_HEADERS, host: '127.0.0.1' },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
 });

@@ -11,10 +11,6 @@ import { syntheticData } from '@advkit/datasets';
 import { LinearModel } from '@advkit/models';
 import { sgd } from '@advkit/trainers';
 import { IndexedDbCheckpointStore, encodeTrainingState } from '@advkit/trainers/checkpoint';
-// the wasm binaries as served files, as in worker.ts (bundled, tfjs cannot find them itself)
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 export interface CheckpointCheck {
   ok: boolean;
@@ -154,14 +150,8 @@ async function main(): Promise<void> {
   const details: Record<string, unknown> = {};
   let result: CheckpointCheck;
   try {
-    const info = await initBackend({
-      backend: 'wasm',
-      wasmPaths: {
-        'tfjs-backend-wasm.wasm': wasmPlain,
-        'tfjs-backend-wasm-simd.wasm': wasmSimd,
-        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-      },
-    });
+    // the advkit() Vite plugin (vite.config.ts) supplies the served .wasm binaries' URLs
+    const info = await initBackend({ backend: 'wasm' });
     details.backend = info.backend;
     result = { ok: mode === 'full' ? await full(details) : await reload(details), mode, details };
   } catch (e) {

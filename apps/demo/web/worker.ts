@@ -15,12 +15,6 @@ import { runLinearExperiment, type ModelReport, type Phase, type LinearExperimen
 import { runAdversarialExperiment, type AdversarialExperimentSettings } from '../src/shared/adversarial-experiment.js';
 import type { GridCell } from '../src/shared/images.js';
 import type { FromWorker, PhaseResult, ToWorker } from './protocol.js';
-// The three binaries of the wasm backend, served as files by Vite; bundled, tfjs cannot find them
-// itself (it looks for them beside its own module, which the bundle moved). The threaded build's pthread worker script is inlined in tfjs-backend-wasm 4.x
-// (it makes a blob: worker), so these three URLs are all a bundled app has to provide.
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 const post = (msg: FromWorker): void => postMessage(msg);
 
@@ -37,13 +31,9 @@ async function init(requested: number | undefined): Promise<void> {
   // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page; default: one per core.
   // (initBackend lifts tfjs-backend-wasm's cap of hardwareConcurrency / 2 threads, see its `threads` doc)
   const threads = isolated ? Math.min(8, Math.max(1, requested ?? navigator.hardwareConcurrency ?? 1)) : undefined;
+  // No wasmPaths: the advkit() Vite plugin (vite.config.ts) serves the binaries and initBackend uses their URLs.
   const info = await initBackend({
     backend: 'wasm',
-    wasmPaths: {
-      'tfjs-backend-wasm.wasm': wasmPlain,
-      'tfjs-backend-wasm-simd.wasm': wasmSimd,
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-    },
     ...(threads === undefined ? {} : { threads }),
   });
   backendThreads = info.threads;

@@ -5,6 +5,7 @@ import { describeValue } from './describe-value.js';
 import { registerGradients } from './register-gradients.js';
 import { registerWasmKernels } from './register-wasm-kernels.js';
 import { backendReadsAreCheap } from './value-checks.js';
+import { bundlerWasmPaths } from './internal/bundler-wasm-paths.js';
 
 /** What {@link initBackend} set up. */
 export interface BackendInfo {
@@ -53,7 +54,9 @@ export interface InitBackendOptions {
   backend?: KnownBackend | (string & {});
   /**
    * Where the `.wasm` binaries are served from. Needed when the backend is bundled (Vite, esbuild), where
-   * it cannot find them by itself; in Node leave it unset. Ignored by other backends. @default undefined
+   * it cannot find them by itself; in Node leave it unset. Ignored by other backends. In a Vite app built with the `advkit()` plugin
+   * of `@advkit/core/vite`, leave it unset too: the plugin serves the binaries and the default is their
+   * URLs. @default undefined (Node: beside tfjs-backend-wasm's module; with the Vite plugin: the URLs it serves)
    */
   wasmPaths?: WasmPaths;
   /**
@@ -113,7 +116,8 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       throw new BackendError(`${fn}: could not import @tensorflow/tfjs-backend-wasm; install it beside @tensorflow/tfjs-core (same 4.22 version)`, { cause });
     }
     if (getBackend() !== 'wasm') {
-      if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
+      const wasmPaths = opts.wasmPaths ?? bundlerWasmPaths; // the second is set by the Vite plugin only
+      if (wasmPaths !== undefined) wasm.setWasmPaths(wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
       if (opts.threads !== undefined) wasm.setThreadsCount(opts.threads);
     }
     const previous = getBackend() as string | undefined;
@@ -122,7 +126,7 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       await restoreBackend(previous);
       throw new BackendError(
         `${fn}: the wasm backend failed to initialise (its .wasm binary could not be loaded or compiled). ` +
-          'In a bundled app, pass options.wasmPaths pointing at the served .wasm files.',
+          'In a bundled app, pass options.wasmPaths pointing at the served .wasm files (in a Vite app, add the advkit() plugin of @advkit/core/vite).',
       );
     }
     await ready();

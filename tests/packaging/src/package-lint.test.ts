@@ -2,7 +2,8 @@
  * Package hygiene of every published package, checked on the tarball `pnpm pack` makes (what `pnpm
  * publish` uploads, `workspace:` ranges already replaced): publint (strict, suggestions included),
  * @arethetypeswrong/cli, the manifest fields the project promises, the tarball's contents, that every
- * import in the shipped code is declared, and that importing a package registers nothing in tfjs.
+ * import in the shipped code is declared, that a main entry pulls in no bundler (vite), and that importing a package
+ * registers nothing in tfjs.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,6 +160,25 @@ describe.each(packages.map((p) => [p.name, p] as const))('%s', (name, pkg) => {
         else expect(deps.has(pkgName) || peers.has(pkgName), `${file}: ${spec} is not declared`).toBe(true);
       }
     }
+  });
+
+  it('main entry pulls in no bundler: no import of vite, or of the Vite plugin (@advkit/core/vite), in its module graph', () => {
+    // vite is an optional peer of @advkit/core for the `./vite` subpath only; an app that imports the
+    // main entry must not need it. Walks the static and dynamic relative imports from dist/index.js.
+    const { dir } = get(name);
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of importSpecifiers(readFileSync(file, 'utf8'))) {
+        expect(spec, `${file} imports vite`).not.toMatch(/^vite(\/|$)/);
+        expect(spec, `${file} imports the Vite plugin`).not.toMatch(/^@advkit\/core\/vite$/);
+        if (spec.startsWith('.')) visit(join(file, '..', spec));
+      }
+    };
+    visit(join(dir, 'dist/index.js'));
+    expect([...seen].some((f) => f.endsWith('/dist/vite.js')), 'dist/vite.js reached from dist/index.js').toBe(false);
+    expect(seen.size).toBeGreaterThan(1);
   });
 
   it('registers nothing in tfjs when imported (no kernels, gradients, backends or flags)', async () => {

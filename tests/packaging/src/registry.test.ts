@@ -7,7 +7,8 @@
  * verdaccio serves `@advkit/*` only from what this test published (never proxied) and fetches everything
  * else (tfjs, vite) from the public registry, as npm would. Scenarios: (1) threat-models alone in plain
  * Node, (2) attacks alone on wasm with gradients, (3) a Vite build, (4) `changeset version`, publish and
- * upgrade; then the footprint of each package, and each package README's install line and example.
+ * upgrade; then the footprint of each package; examples/vite-threads (the shipped Vite plugin, 2 wasm
+ * threads in Chromium); and each package README's install line and example.
  * docs/packaging.md describes it.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -302,6 +303,43 @@ describe('a real registry on 127.0.0.1', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('examples/vite-threads: a fresh Vite app with the shipped plugin (@advkit/core/vite)', () => {
+  it('installs from the registry, builds with `vite build`, and runs PGD with 2 wasm threads in Chromium, matching Node', async () => {
+    const p = project('example-vite-threads');
+    const example = join(repoRoot, 'examples/vite-threads');
+    cpSync(example, p.dir, { recursive: true, filter: (f) => !/[\\/](node_modules|dist)$/.test(f) });
+    // Only the shipped plugin: no hand-written `?url` imports of the binaries and no wasmPaths anywhere.
+    for (const f of ['vite.config.js', 'src/main.js', 'src/experiment.js']) {
+      const code = readFileSync(join(p.dir, f), 'utf8');
+      expect(code, f).not.toMatch(/\.wasm\?url/);
+      expect(code, f).not.toMatch(/wasmPaths\s*:/);
+    }
+    expect(readFileSync(join(p.dir, 'vite.config.js'), 'utf8')).toMatch(/from '@advkit\/core\/vite'/);
+    // The example names the packages by the ranges users would write: the current versions.
+    const deps = readManifest(p.dir).dependencies ?? {};
+    const advkitDeps = Object.keys(deps).filter((d) => d.startsWith('@advkit/'));
+    for (const dep of advkitDeps) expect(deps[dep], dep).toBe(`^${readManifest(join(repoRoot, `packages/${dep.slice(8)}`)).version}`);
+
+    await npmInstall(p, []);
+    const devDeps = readManifest(p.dir).devDependencies ?? {};
+    const others = [tfCore, tfWasm, ...Object.entries(devDeps).map(([n, v]) => `${n}@${v}`)];
+    await expectTree(p, { advkit: [...new Set(advkitDeps.flatMap(advkitClosure))], others: await baseline(others) });
+
+    // `npm test` = `vite build` + test/check.mjs: vite preview (then the dev server), Chromium at
+    // /usr/bin/chromium (never downloaded), crossOriginIsolated, initBackend({ threads: 2 }) → wasm + SIMD + 2 threads, and the
+    // page's PGD result against the same code run in Node (the tolerance and its reason are in check.mjs).
+    const { stdout } = await run('npm', ['test'], { cwd: p.dir, env: p.env, timeoutMs: 400_000 });
+    console.log(stdout.split('\n').filter((l) => /^(ok|FAIL|node:|preview|dev|vite-threads)/.test(l)).join('\n'));
+    for (const mode of ['preview', 'dev']) {
+      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: the page is crossOriginIsolated$`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: initBackend\\(\\{ threads: 2 \\}\\) reports wasm, SIMD, 2 threads`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: adversarial examples equal Node's`, 'm'));
+    }
+    expect(stdout).not.toMatch(/^FAIL/m);
+    expect(stdout).toContain('vite-threads example: all checks passed');
   });
 });
 
