@@ -7,7 +7,8 @@
  * verdaccio serves `@advkit/*` only from what this test published (never proxied) and fetches everything
  * else (tfjs, vite) from the public registry, as npm would. Scenarios: (1) threat-models alone in plain
  * Node, (2) attacks alone on wasm with gradients, (3) a Vite build, (4) `changeset version`, publish and
- * upgrade; then the footprint of each package, and each package README's install line and example.
+ * upgrade; then the footprint of each package, each package README's install lines and every js example
+ * in it, and every examples/* project (npm install from the registry, then its npm test).
  * docs/packaging.md describes it.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import {
   type FreshProject,
   type InstalledPackage,
 } from './lib/fresh-project.js';
+import { exampleProblems, listExamples, runExample } from './lib/examples.js';
 import { isolatedEnv } from './lib/npm-env.js';
 import { startRegistry, type LocalRegistry } from './lib/registry.js';
 import { run } from './lib/run.js';
@@ -319,15 +321,36 @@ describe('README examples', () => {
       .map((l) => l.replace(/#.*$/, '').trim())
       .filter((l) => l.startsWith('npm install '));
     expect(installs.length, 'README has an `npm install` command').toBeGreaterThan(0);
-    const example = blocks(/^(js|javascript|mjs)$/).find((b) => b.includes(`from '${name}'`));
-    expect(example, `README has a js example importing ${name}`).toBeDefined();
+    // Every js block that imports an advkit package is a whole program and runs; `ts` blocks are
+    // signatures and fragments (they use the reader's own model and data) and do not.
+    const examples = blocks(/^(js|javascript|mjs)$/).filter((b) => /from '@advkit\//.test(b));
+    expect(examples.some((b) => b.includes(`from '${name}'`)), `README has a js example importing ${name}`).toBe(true);
 
     const p = project(`readme-${pkg.relDir.split('/')[1]}`);
     for (const line of installs) await npmInstall(p, line.split(/\s+/).slice(2));
-    writeFileSync(join(p.dir, 'readme-example.mjs'), example!);
-    await runNode(p, ['readme-example.mjs']); // throws with its output if the example fails
+    for (const [i, code] of examples.entries()) {
+      writeFileSync(join(p.dir, `readme-example-${i + 1}.mjs`), code);
+      await runNode(p, [`readme-example-${i + 1}.mjs`]); // throws with its output if the example fails
+    }
     const installed = installedPackages(p.dir);
     expect(installed.filter((x) => x.name === '@tensorflow/tfjs-core')).toHaveLength(1);
+  });
+});
+
+// Every examples/*/ project (examples/README.md): installed from the registry as a user would, then its
+// own `npm test`, which exits non-zero when the example's check fails. The helpers are in lib/examples.ts.
+describe('examples', () => {
+  const examples = listExamples();
+  const versions = new Map(packages.map((p) => [p.name, p.version]));
+  it('there are examples, each following the conventions of examples/README.md', () => {
+    expect(examples.length).toBeGreaterThan(0);
+    for (const ex of examples) expect(exampleProblems(ex, versions), `examples/${ex.name}`).toEqual([]);
+  });
+  it.each(examples.map((e) => [e.name, e] as const))('examples/%s: `npm install` from the registry, then `npm test`', async (name, ex) => {
+    const p = project(`example-${name}`);
+    const r = await runExample(ex, p, versions); // throws with the example's output when it fails
+    expect(installedPackages(p.dir).filter((x) => x.name === '@tensorflow/tfjs-core')).toHaveLength(1);
+    console.log(`examples/${name}: npm install ${r.installSeconds.toFixed(1)} s, npm test ${r.testSeconds.toFixed(1)} s`);
   });
 });
 
