@@ -308,7 +308,7 @@ describe('a real registry on 127.0.0.1', () => {
 });
 
 describe('README examples', () => {
-  it.each(packages.map((p) => [p.name, p] as const))('%s: the README install command and example run as written', async (name, pkg) => {
+  it.each(packages.map((p) => [p.name, p] as const))('%s: the README install commands and every js example run as written', async (name, pkg) => {
     const readmePath = join(pkg.dir, 'README.md');
     expect(existsSync(readmePath), `${pkg.relDir}/README.md exists`).toBe(true);
     const readme = readFileSync(readmePath, 'utf8');
@@ -349,7 +349,11 @@ describe('examples', () => {
   it.each(examples.map((e) => [e.name, e] as const))('examples/%s: `npm install` from the registry, then `npm test`', async (name, ex) => {
     const p = project(`example-${name}`);
     const r = await runExample(ex, p, versions); // throws with the example's output when it fails
-    expect(installedPackages(p.dir).filter((x) => x.name === '@tensorflow/tfjs-core')).toHaveLength(1);
+    // One copy of tfjs-core and of each advkit package, as in every scenario above.
+    const installed = installedPackages(p.dir);
+    expect(installed.filter((x) => x.name === '@tensorflow/tfjs-core')).toHaveLength(1);
+    const advkit = namesIn(installed, '@advkit/');
+    expect(advkit).toEqual([...new Set(advkit)]);
     console.log(`examples/${name}: npm install ${r.installSeconds.toFixed(1)} s, npm test ${r.testSeconds.toFixed(1)} s`);
   });
 });
