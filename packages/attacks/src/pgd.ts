@@ -68,7 +68,7 @@ function resolvePgdOptions(options: PgdOptions, fn: string, keys: readonly strin
 /**
  * Projected gradient descent (Madry, Makelov, Schmidt, Tsipras & Vladu, "Towards deep learning models
  * resistant to adversarial attacks", ICLR 2018; Kolter & Madry's tutorial, chapter 4), for any
- * differentiable {@link Model}: projected steepest ascent of the loss J over S(x) = B_p(x, ε) ∩ box,
+ * differentiable {@link @advkit/models!Model}: projected steepest ascent of the loss J over S(x) = B_p(x, ε) ∩ box,
  *
  *   x⁰ = proj_S(x + δ₀)  (δ₀ uniform in the ball, or 0),
  *   xᵗ⁺¹ = proj_S(xᵗ + argmax_{‖s‖_p ≤ α} sᵀ∇ₓJ(xᵗ)),   t = 0 … steps−1,

@@ -59,7 +59,7 @@ export function checkOptions<T extends object>(value: T | undefined, fn: string,
 
 /**
  * Throws {@link ArgumentError} on the first own key of the options object `value` that is not in
- * `allowed`, naming the key and the closest allowed one (see {@link closestName}), e.g.
+ * `allowed`, naming the key and the closest allowed one (by edit distance), e.g.
  * `loadMnist: options.baseUrll is not an option of loadMnist; did you mean baseUrl?`, or listing the
  * allowed keys when none is close. A typo in an option name would otherwise be ignored silently and
  * its default used. Call it after {@link checkOptions}. Keys holding `undefined` count too (a typo is

@@ -81,7 +81,7 @@ describe.each(packages.map((p) => [p.name, p] as const))('%s', (name, pkg) => {
     expect(res.code, res.stdout + res.stderr).toBe(0);
   });
 
-  it('declares the fields the project promises (exports, type, sideEffects, files, engines, peers, repository, publishConfig)', () => {
+  it('declares the fields the project promises (exports, type, sideEffects, files, engines, peers, repository, keywords, homepage, bugs, publishConfig)', () => {
     const { manifest: m, files } = get(name);
     expect(m.name).toBe(name);
     expect(m.type).toBe('module');
@@ -113,6 +113,13 @@ describe.each(packages.map((p) => [p.name, p] as const))('%s', (name, pkg) => {
     expect(m.engines).toEqual(rootEngines);
     expect(m.repository).toMatchObject({ type: 'git', directory: pkg.relDir });
     expect(m.repository?.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+    // What npm's search and package page show: keywords, a homepage (the package's README on GitHub,
+    // the repository named by `repository`), and where to report bugs (that repository's issues).
+    const repoWeb = m.repository!.url!.replace(/^git\+/, '').replace(/\.git$/, '');
+    expect(m.keywords, 'keywords').toEqual(expect.arrayContaining(['adversarial', 'tensorflowjs']));
+    expect(new Set(m.keywords).size, 'keywords without duplicates').toBe(m.keywords!.length);
+    expect(m.homepage).toBe(`${repoWeb}/tree/main/${pkg.relDir}#readme`);
+    expect(m.bugs).toEqual({ url: `${repoWeb}/issues` });
     expect(m.publishConfig).toMatchObject({ access: 'public', provenance: true });
 
     // The app holds the single tfjs engine: tfjs is a peer, never a dependency of ours.
@@ -139,6 +146,9 @@ describe.each(packages.map((p) => [p.name, p] as const))('%s', (name, pkg) => {
     // A README with a runnable example that imports this package.
     expect(files, 'README.md in the tarball').toContain('README.md');
     const readme = existsSync(join(dir, 'README.md')) ? readFileSync(join(dir, 'README.md'), 'utf8') : '';
+    // npm readers get only the tarball: every link is absolute (or an anchor in the README itself).
+    const relativeLinks = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((x) => x[1]!).filter((href) => !/^(https:\/\/|#)/.test(href));
+    expect(relativeLinks, 'README.md links to files npm users do not get').toEqual([]);
     const examples = [...readme.matchAll(/```(?:js|javascript|ts|typescript|mjs)\n([\s\S]*?)```/g)].map((x) => x[1] ?? '');
     expect(
       examples.some((code) => code.includes(`from '${name}'`)),

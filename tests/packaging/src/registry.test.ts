@@ -7,8 +7,9 @@
  * verdaccio serves `@advkit/*` only from what this test published (never proxied) and fetches everything
  * else (tfjs, vite) from the public registry, as npm would. Scenarios: (1) threat-models alone in plain
  * Node, (2) attacks alone on wasm with gradients, (3) a Vite build, (4) `changeset version`, publish and
- * upgrade; then the footprint of each package; examples/vite-threads (the shipped Vite plugin, 2 wasm
- * threads in Chromium); and each package README's install line and example.
+ * upgrade; then the footprint of each package, each package README's install lines and every js example
+ * in it, and every examples/* project (npm install from the registry, then its npm test; for
+ * examples/vite-threads, the shipped Vite plugin with 2 wasm threads in Chromium).
  * docs/packaging.md describes it.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import {
   type FreshProject,
   type InstalledPackage,
 } from './lib/fresh-project.js';
+import { exampleProblems, listExamples, runExample } from './lib/examples.js';
 import { isolatedEnv } from './lib/npm-env.js';
 import { startRegistry, type LocalRegistry } from './lib/registry.js';
 import { run } from './lib/run.js';
@@ -306,45 +308,8 @@ describe('a real registry on 127.0.0.1', () => {
   });
 });
 
-describe('examples/vite-threads: a fresh Vite app with the shipped plugin (@advkit/core/vite)', () => {
-  it('installs from the registry, builds with `vite build`, and runs PGD with 2 wasm threads in Chromium, matching Node', async () => {
-    const p = project('example-vite-threads');
-    const example = join(repoRoot, 'examples/vite-threads');
-    cpSync(example, p.dir, { recursive: true, filter: (f) => !/[\\/](node_modules|dist)$/.test(f) });
-    // Only the shipped plugin: no hand-written `?url` imports of the binaries and no wasmPaths anywhere.
-    for (const f of ['vite.config.js', 'src/main.js', 'src/experiment.js']) {
-      const code = readFileSync(join(p.dir, f), 'utf8');
-      expect(code, f).not.toMatch(/\.wasm\?url/);
-      expect(code, f).not.toMatch(/wasmPaths\s*:/);
-    }
-    expect(readFileSync(join(p.dir, 'vite.config.js'), 'utf8')).toMatch(/from '@advkit\/core\/vite'/);
-    // The example names the packages by the ranges users would write: the current versions.
-    const deps = readManifest(p.dir).dependencies ?? {};
-    const advkitDeps = Object.keys(deps).filter((d) => d.startsWith('@advkit/'));
-    for (const dep of advkitDeps) expect(deps[dep], dep).toBe(`^${readManifest(join(repoRoot, `packages/${dep.slice(8)}`)).version}`);
-
-    await npmInstall(p, []);
-    const devDeps = readManifest(p.dir).devDependencies ?? {};
-    const others = [tfCore, tfWasm, ...Object.entries(devDeps).map(([n, v]) => `${n}@${v}`)];
-    await expectTree(p, { advkit: [...new Set(advkitDeps.flatMap(advkitClosure))], others: await baseline(others) });
-
-    // `npm test` = `vite build` + test/check.mjs: vite preview (then the dev server), Chromium at
-    // /usr/bin/chromium (never downloaded), crossOriginIsolated, initBackend({ threads: 2 }) → wasm + SIMD + 2 threads, and the
-    // page's PGD result against the same code run in Node (the tolerance and its reason are in check.mjs).
-    const { stdout } = await run('npm', ['test'], { cwd: p.dir, env: p.env, timeoutMs: 400_000 });
-    console.log(stdout.split('\n').filter((l) => /^(ok|FAIL|node:|preview|dev|vite-threads)/.test(l)).join('\n'));
-    for (const mode of ['preview', 'dev']) {
-      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: the page is crossOriginIsolated$`, 'm'));
-      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: initBackend\\(\\{ threads: 2 \\}\\) reports wasm, SIMD, 2 threads`, 'm'));
-      expect(stdout).toMatch(new RegExp(`^ok {3}${mode}: adversarial examples equal Node's`, 'm'));
-    }
-    expect(stdout).not.toMatch(/^FAIL/m);
-    expect(stdout).toContain('vite-threads example: all checks passed');
-  });
-});
-
 describe('README examples', () => {
-  it.each(packages.map((p) => [p.name, p] as const))('%s: the README install command and example run as written', async (name, pkg) => {
+  it.each(packages.map((p) => [p.name, p] as const))('%s: the README install commands and every js example run as written', async (name, pkg) => {
     const readmePath = join(pkg.dir, 'README.md');
     expect(existsSync(readmePath), `${pkg.relDir}/README.md exists`).toBe(true);
     const readme = readFileSync(readmePath, 'utf8');
@@ -357,17 +322,66 @@ describe('README examples', () => {
       .map((l) => l.replace(/#.*$/, '').trim())
       .filter((l) => l.startsWith('npm install '));
     expect(installs.length, 'README has an `npm install` command').toBeGreaterThan(0);
-    const example = blocks(/^(js|javascript|mjs)$/).find((b) => b.includes(`from '${name}'`));
-    expect(example, `README has a js example importing ${name}`).toBeDefined();
+    // Every js block that imports an advkit package is a whole program and runs; `ts` blocks are
+    // signatures and fragments (they use the reader's own model and data) and do not.
+    const examples = blocks(/^(js|javascript|mjs)$/).filter((b) => /from '@advkit\//.test(b));
+    expect(examples.some((b) => b.includes(`from '${name}'`)), `README has a js example importing ${name}`).toBe(true);
 
     const p = project(`readme-${pkg.relDir.split('/')[1]}`);
     for (const line of installs) await npmInstall(p, line.split(/\s+/).slice(2));
-    writeFileSync(join(p.dir, 'readme-example.mjs'), example!);
-    await runNode(p, ['readme-example.mjs']); // throws with its output if the example fails
+    for (const [i, code] of examples.entries()) {
+      writeFileSync(join(p.dir, `readme-example-${i + 1}.mjs`), code);
+      await runNode(p, [`readme-example-${i + 1}.mjs`]); // throws with its output if the example fails
+    }
     const installed = installedPackages(p.dir);
     expect(installed.filter((x) => x.name === '@tensorflow/tfjs-core')).toHaveLength(1);
   });
 });
+
+// Every examples/*/ project (examples/README.md): installed from the registry as a user would, then its
+// own `npm test`, which exits non-zero when the example's check fails. The helpers are in lib/examples.ts.
+describe('examples', () => {
+  const examples = listExamples();
+  const versions = new Map(packages.map((p) => [p.name, p.version]));
+  it('there are examples, each following the conventions of examples/README.md', () => {
+    expect(examples.length).toBeGreaterThan(0);
+    for (const ex of examples) expect(exampleProblems(ex, versions), `examples/${ex.name}`).toEqual([]);
+  });
+  it.each(examples.map((e) => [e.name, e] as const))('examples/%s: `npm install` from the registry, then `npm test`', async (name, ex) => {
+    const p = project(`example-${name}`);
+    const r = await runExample(ex, p, versions); // throws with the example's output when it fails
+    // One copy of tfjs-core and of each advkit package, as in every scenario above.
+    const installed = installedPackages(p.dir);
+    expect(installed.filter((x) => x.name === '@tensorflow/tfjs-core')).toHaveLength(1);
+    const advkit = namesIn(installed, '@advkit/');
+    expect(advkit).toEqual([...new Set(advkit)]);
+    console.log(`examples/${name}: npm install ${r.installSeconds.toFixed(1)} s, npm test ${r.testSeconds.toFixed(1)} s`);
+    if (name === 'vite-threads') expectViteThreads(p.dir, r.output);
+  });
+});
+
+/**
+ * examples/vite-threads uses only the shipped plugin (`advkit()` of `@advkit/core/vite`): no hand-written
+ * `?url` imports of the binaries and no wasmPaths anywhere. Its `npm test` (`vite build` + test/check.mjs:
+ * vite preview, then the dev server, in Chromium at /usr/bin/chromium, never downloaded) printed an `ok`
+ * line for cross-origin isolation, `initBackend({ threads: 2 })` → wasm + SIMD + 2 threads, and the page's
+ * PGD result against the same code run in Node (the tolerance and its reason are in check.mjs).
+ */
+function expectViteThreads(dir: string, output: string): void {
+  for (const f of ['vite.config.js', 'src/main.js', 'src/experiment.js']) {
+    const code = readFileSync(join(dir, f), 'utf8');
+    expect(code, f).not.toMatch(/\.wasm\?url/);
+    expect(code, f).not.toMatch(/wasmPaths\s*:/);
+  }
+  expect(readFileSync(join(dir, 'vite.config.js'), 'utf8')).toMatch(/from '@advkit\/core\/vite'/);
+  for (const mode of ['preview', 'dev']) {
+    expect(output).toMatch(new RegExp(`^ok {3}${mode}: the page is crossOriginIsolated$`, 'm'));
+    expect(output).toMatch(new RegExp(`^ok {3}${mode}: initBackend\\(\\{ threads: 2 \\}\\) reports wasm, SIMD, 2 threads`, 'm'));
+    expect(output).toMatch(new RegExp(`^ok {3}${mode}: adversarial examples equal Node's`, 'm'));
+  }
+  expect(output).not.toMatch(/^FAIL/m);
+  expect(output).toContain('vite-threads example: all checks passed');
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));

@@ -18,12 +18,12 @@ export const TRAINING_STATE_VERSION = 2;
  *
  * Versions: 2 (this advkit) names the step in `trainer`. Version 1 (advkit ≤ 0.1) named the trainer
  * function ('sgd', 'adversarialSgd', 'robustLinearSgd'); such states are read and upgraded (see
- * {@link upgradeTrainingState}).
+ * `decodeTrainingState` upgrades them).
  */
 export interface TrainingState {
   /** Identifies the object. */
   format: 'advkit-training-state';
-  /** Version of this layout ({@link TRAINING_STATE_VERSION}); readers reject versions they do not know. */
+  /** Version of this layout (2); readers reject versions they do not know. */
   version: 2;
   /**
    * The name of the `TrainStep` that took the steps (`'standard'`, `'adversarial'`, `'robustLinear'` for

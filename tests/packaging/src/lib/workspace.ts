@@ -18,6 +18,9 @@ export interface Manifest {
   private?: boolean;
   type?: string;
   description?: string;
+  keywords?: string[];
+  homepage?: string;
+  bugs?: { url?: string; email?: string } | string;
   license?: string;
   sideEffects?: boolean | string[];
   exports?: Record<string, unknown>;
