@@ -1,5 +1,8 @@
 import { ArgumentError, describeValue } from '@advkit/core';
-import { Cnn, LinearModel, Mlp, type CnnLayer, type Model } from '@advkit/models';
+import type { Model } from '../model.js';
+import { LinearModel } from '../linear-model.js';
+import { Mlp } from '../mlp.js';
+import { Cnn, type CnnLayer } from '../cnn.js';
 
 /**
  * How a worker thread builds its copy of a model other than `LinearModel`, `Mlp` and `Cnn`: it imports
@@ -10,7 +13,7 @@ import { Cnn, LinearModel, Mlp, type CnnLayer, type Model } from '@advkit/models
 export interface ModelFactory {
   /**
    * An importable module specifier: a URL (`new URL('./my-model.js', import.meta.url)`), a `file:` URL
-   * string, an absolute path, or a package name (resolved from `@advkit/trainers`' location, so it must
+   * string, an absolute path, or a package name (resolved from `@advkit/models`' location, so it must
    * be installed where Node finds it from there). Relative paths are refused: the worker would resolve
    * them against its own file, not yours.
    */
@@ -33,9 +36,8 @@ export type ModelSpec = (
   | { kind: 'factory'; module: string; exportName: string; args: unknown[] }
 ) & { shapes: number[][] };
 
-/** Checks `dataParallel`'s `options.modelFactory`; returns it with its defaults, the module as a string. */
-export function checkModelFactory(value: unknown): { module: string; exportName: string; args: unknown[] } {
-  const fn = 'dataParallel';
+/** Checks `options.modelFactory` of `fn` (dataParallel, autoAttackParallel); returns it with its defaults, the module as a string. */
+export function checkModelFactory(value: unknown, fn: string): { module: string; exportName: string; args: unknown[] } {
   const f = value as Partial<ModelFactory> | null;
   if (typeof f !== 'object' || f === null) throw new ArgumentError(`must be { module, exportName?, args? }, got ${describeValue(value)}`, { fn, argument: 'options.modelFactory' });
   const module = f.module instanceof URL ? f.module.href : f.module;
@@ -77,7 +79,7 @@ export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof c
     return { kind: 'cnn', inputShape: [h!, w!, c!], numClasses: m.numOutputs, layers: m.layers.map((l) => ({ ...l })), shapes };
   }
   throw new ArgumentError(
-    `must be a LinearModel, Mlp or Cnn from @advkit/models to be rebuilt in dataParallel's workers, got ${describeValue(model)}; for any other model give dataParallel a modelFactory ({ module, exportName, args })`,
+    `must be a LinearModel, Mlp or Cnn from @advkit/models to be rebuilt in ${fn}'s workers, got ${describeValue(model)}; for any other model give ${fn} a modelFactory ({ module, exportName, args })`,
     { fn, argument: 'model' },
   );
 }
@@ -101,7 +103,7 @@ export async function buildModel(spec: ModelSpec): Promise<Model> {
       model = new Cnn({ inputShape: spec.inputShape, numClasses: spec.numClasses, layers: spec.layers });
       break;
     case 'factory': {
-      const mod = (await import(spec.module)) as Record<string, unknown>;
+      const mod = (await import(/* @vite-ignore */ spec.module)) as Record<string, unknown>;
       const make = mod[spec.exportName];
       if (typeof make !== 'function') throw new Error(`${spec.module} has no function export '${spec.exportName}' (got ${describeValue(make)})`);
       model = (await (make as (...a: unknown[]) => unknown)(...spec.args)) as Model;
