@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, initBackend } from '@advkit/core';
 import type { Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { autoAttack, decodeAutoAttackState, encodeAutoAttackState, type AutoAttackResult, type AutoAttackState } from './index.js';
+import { autoAttack, decodeAutoAttackState, encodeAutoAttackState, type AutoAttackOptions, type AutoAttackResult, type AutoAttackState } from './index.js';
 import { autoAttackFixture } from './test-utils/auto-attack-fixture.js';
 
 // Settings where two attacks break examples (ε = 0.2 on the fixture MLP: the clean pass 9, APGD-CE 25,
@@ -90,7 +90,7 @@ describe('autoAttack: save and resume', () => {
     const ctrl = new AbortController();
     await autoAttack(model, x, y, { ...options, signal: ctrl.signal, checkpoint: (s) => { state = s; ctrl.abort(new Error('stop')); } }).catch(() => undefined);
     const before = tf.memory().numTensors;
-    const cases: [Partial<typeof options> & { x?: tf.Tensor }, RegExp][] = [
+    const cases: [Partial<AutoAttackOptions>, RegExp][] = [
       [{ seed: 1 }, /options\.seed differs/],
       [{ batchSize: 20 }, /options\.batchSize differs/],
       [{ version: ['apgd-ce', 'square'] }, /attack list/],
