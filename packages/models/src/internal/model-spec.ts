@@ -62,9 +62,10 @@ export function checkModelFactory(value: unknown, fn: string): { module: string;
  * `LinearModel`, `Mlp` or `Cnn` of @advkit/models (exact classes only: a subclass may override `logits`,
  * which a rebuilt base-class model would silently drop).
  *
- * @throws ArgumentError naming `model` (as an argument of `fn`) for any other model without a factory.
+ * @throws ArgumentError naming `model` (as an argument of `fn`) for any other model without a factory; the message
+ * names `owner` (the function taking `modelFactory`, e.g. dataParallel when `fn` is train).
  */
-export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof checkModelFactory> | undefined): ModelSpec {
+export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof checkModelFactory> | undefined, owner = fn): ModelSpec {
   const shapes = model.variables.map((v) => [...v.shape]);
   if (factory !== undefined) return { kind: 'factory', ...factory, shapes };
   const proto: unknown = Object.getPrototypeOf(model);
@@ -79,7 +80,7 @@ export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof c
     return { kind: 'cnn', inputShape: [h!, w!, c!], numClasses: m.numOutputs, layers: m.layers.map((l) => ({ ...l })), shapes };
   }
   throw new ArgumentError(
-    `must be a LinearModel, Mlp or Cnn from @advkit/models to be rebuilt in ${fn}'s workers, got ${describeValue(model)}; for any other model give ${fn} a modelFactory ({ module, exportName, args })`,
+    `must be a LinearModel, Mlp or Cnn from @advkit/models to be rebuilt in ${owner}'s workers, got ${describeValue(model)}; for any other model give ${owner} a modelFactory ({ module, exportName, args })`,
     { fn, argument: 'model' },
   );
 }

@@ -83,7 +83,7 @@ async function start(setup: ExecutorSetup, workers: number, factory: ReturnType<
       argument: 'options.optimizer',
     });
   }
-  const spec = modelSpec(model, fn, factory);
+  const spec = modelSpec(model, fn, factory, 'dataParallel');
   const step = workerStep(setup);
   const box = step.kind === 'adversarial' ? step.attack.options.threatModel.box : undefined;
   if (box !== undefined) checkInBox(data.x, box, fn);
