@@ -94,7 +94,10 @@ export interface AutoAttackResult {
   cleanError: number;
   /** Fraction not robust: misclassified clean or broken by an attack (exact counts / n). */
   robustError: number;
-  /** Robust accuracy after the clean check and after each attack, in order (`clean` first). */
+  /**
+   * Robust accuracy after the clean check and after each attack, in order (`clean` first); `seconds`:
+   * time spent in the attack's batches, summed over shards and over resumed runs.
+   */
   robustAccuracyAfter: { attack: AutoAttackName | 'clean'; robustAccuracy: number; seconds: number }[];
   /** The reference's sanity checks that fired. */
   warnings: AutoAttackWarning[];
