@@ -83,8 +83,11 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /**
  * The bytes of a state: UTF-8 JSON, with each shard's `robust` and `xAdv` as base64 of their bytes
  * (float32 little-endian: the adversarial examples come back bit for bit).
+ *
+ * @throws ArgumentError naming `state` for a value that is not a well-formed state.
  */
 export function encodeAutoAttackState(state: AutoAttackState): Uint8Array {
+  checkAutoAttackState(state, 'encodeAutoAttackState', 'state');
   if (!LITTLE_ENDIAN) throw new Error('encodeAutoAttackState: big-endian platforms are not supported');
   const shards = state.shards.map((s) => ({
     ...s,
@@ -141,7 +144,9 @@ export function checkAutoAttackState(value: unknown, fn: string, argument: strin
   if (!Array.isArray(s.shards)) throw bad('no shards');
   const d = f.inputShape.reduce((a, b) => a * b, 1);
   let at = 0;
+  if (!Number.isInteger(f.batchSize) || f.batchSize < 1) throw bad('no valid batch size in the fingerprint');
   for (const [i, sh] of s.shards.entries()) {
+    if (typeof sh !== 'object' || sh === null) throw bad(`shard ${i} is ${describeValue(sh)}`);
     const rows = sh.end - sh.start;
     if (sh.start !== at || !(rows > 0) || sh.start % f.batchSize !== 0) throw bad(`shard ${i} covers [${sh.start}, ${sh.end}); shards must tile [0, n) in order, each starting at a multiple of the batch size`);
     if (!(sh.robust instanceof Uint8Array) || sh.robust.length !== rows) throw bad(`shard ${i}: robust must be a Uint8Array of ${rows}`);
@@ -151,7 +156,7 @@ export function checkAutoAttackState(value: unknown, fn: string, argument: strin
       throw bad(`shard ${i}: robustAfter and seconds must have ${f.attacks.length + 1} entries`);
     }
     const nb = Math.ceil(rows / f.batchSize);
-    if (typeof sh.next !== 'object' || !Number.isInteger(sh.next.attack) || !Number.isInteger(sh.next.batch) || sh.next.attack < 0 || sh.next.attack > f.attacks.length || sh.next.batch < 0 || sh.next.batch > nb) {
+    if (typeof sh.next !== 'object' || sh.next === null || !Number.isInteger(sh.next.attack) || !Number.isInteger(sh.next.batch) || sh.next.attack < 0 || sh.next.attack > f.attacks.length || sh.next.batch < 0 || sh.next.batch > nb) {
       throw bad(`shard ${i}: next ${JSON.stringify(sh.next)} is out of range`);
     }
     if (!Array.isArray(sh.checks) || typeof sh.zeroGradients !== 'number' || typeof sh.cleanDone !== 'boolean') throw bad(`shard ${i}: checks, zeroGradients or cleanDone missing`);

@@ -1,5 +1,6 @@
 import { ArgumentError, describeValue } from '@advkit/core';
 import type { Model } from '../model.js';
+import { checkModel } from './check-model.js';
 import { LinearModel } from '../linear-model.js';
 import { Mlp } from '../mlp.js';
 import { Cnn, type CnnLayer } from '../cnn.js';
@@ -66,6 +67,7 @@ export function checkModelFactory(value: unknown, fn: string): { module: string;
  * names `owner` (the function taking `modelFactory`, e.g. dataParallel when `fn` is train).
  */
 export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof checkModelFactory> | undefined, owner = fn): ModelSpec {
+  checkModel(model, fn);
   const shapes = model.variables.map((v) => [...v.shape]);
   if (factory !== undefined) return { kind: 'factory', ...factory, shapes };
   const proto: unknown = Object.getPrototypeOf(model);
@@ -92,6 +94,10 @@ export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof c
  * @throws Error for a factory that cannot be imported or called, or whose model does not fit.
  */
 export async function buildModel(spec: ModelSpec): Promise<Model> {
+  const kinds = ['linear', 'mlp', 'cnn', 'factory'];
+  if (typeof spec !== 'object' || spec === null || !kinds.includes(spec.kind) || !Array.isArray(spec.shapes)) {
+    throw new ArgumentError(`must be a ModelSpec ({ kind: ${kinds.join(' | ')}, ..., shapes }), got ${describeValue(spec)}`, { fn: 'buildModel', argument: 'spec' });
+  }
   let model: Model;
   switch (spec.kind) {
     case 'linear':
