@@ -1,27 +1,24 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { BlackBoxModel } from './black-box-model.js';
 import { checkModel } from '@advkit/models/internal';
 import { checkSeed, checkThreatModel } from './internal/resolve-attack.js';
-import { SCORE_BASED_ATTACKS, checkAttackBall, checkAttackInputs, isBlackBoxModel, toTensor } from './internal/check-attack-inputs.js';
-import { runApgd } from './internal/run-apgd.js';
-import { runFabTargeted } from './internal/run-fab.js';
-import { squareSteps } from './internal/square-steps.js';
-import { driveSteps } from './internal/drive-steps.js';
-import { logitsOfArray } from './internal/logits-of-array.js';
-import { predictions } from './internal/predictions.js';
-import { subsetRows } from './internal/subset-rows.js';
-import { resolveApgdSettings } from './apgd.js';
+import { SCORE_BASED_ATTACKS, checkAttackBall, checkAttackInputs, isBlackBoxModel, type AttackInputs } from './internal/check-attack-inputs.js';
 import { resolveSquareSettings } from './square.js';
-import { resolveFabSettings } from './fab-targeted.js';
+import { AUTO_ATTACK_STATE_FORMAT, AUTO_ATTACK_STATE_VERSION, checkAutoAttackState, type AutoAttackState, type AutoAttackShardState } from './auto-attack-state.js';
+import { makeRun, type AutoAttackRun } from './internal/auto-attack-run.js';
+import { newShard, runShard } from './internal/auto-attack-shard.js';
+import { autoAttackFingerprint, checkFingerprint } from './internal/auto-attack-fingerprint.js';
+import { autoAttackResult } from './internal/auto-attack-result.js';
+import { copyShard } from './internal/copy-shard.js';
 
 /** The attacks of {@link autoAttack}, by the reference's names. */
 export type AutoAttackName = 'apgd-ce' | 'apgd-dlr' | 'apgd-t' | 'fab-t' | 'square';
 
 const ATTACK_NAMES: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab-t', 'square'];
-const GRADIENT_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab-t'];
+export const GRADIENT_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab-t'];
 
 /** A sanity check of the reference that fired (the reference prints them; here they are data). */
 export interface AutoAttackWarning {
@@ -66,9 +63,28 @@ export interface AutoAttackOptions {
   signal?: AbortSignal;
   /** Called after every batch. @default undefined */
   onProgress?: (progress: AutoAttackProgress) => void;
+  /**
+   * Resume a run from a state that `checkpoint` received (or {@link decodeAutoAttackState} read back):
+   * the run continues where it stopped and ends with the result of an uninterrupted run, bit for bit.
+   * A state saved with other settings (threat model, attacks, seed, batch size, x, y, weights,
+   * `modelId`) is an ArgumentError naming `options.resumeFrom` and the setting. @default undefined
+   */
+  resumeFrom?: AutoAttackState;
+  /**
+   * Called with the run's state after the clean pass and after every batch of every attack, awaited
+   * before the run goes on (save it: `FileAutoAttackStore` of `@advkit/attacks/node` writes it
+   * atomically). The state is a copy the callee may keep. @default undefined
+   */
+  checkpoint?: (state: AutoAttackState) => void | Promise<void>;
+  /**
+   * A name for the model, part of the state's fingerprint; for black-box models (whose weights advkit
+   * cannot read) it is what tells their states apart. @default undefined
+   */
+  modelId?: string;
 }
 
-const AUTO_ATTACK_KEYS = optionKeys<AutoAttackOptions>()({ threatModel: true, version: true, seed: true, batchSize: true, signal: true, onProgress: true });
+/** The option names of {@link AutoAttackOptions} (autoAttackParallel adds its own two). */
+export const AUTO_ATTACK_KEYS = optionKeys<AutoAttackOptions>()({ threatModel: true, version: true, seed: true, batchSize: true, signal: true, onProgress: true, resumeFrom: true, checkpoint: true, modelId: true });
 
 export interface AutoAttackResult {
   /** Per example: still classified correctly after every attack. */
@@ -81,7 +97,10 @@ export interface AutoAttackResult {
   cleanError: number;
   /** Fraction not robust: misclassified clean or broken by an attack (exact counts / n). */
   robustError: number;
-  /** Robust accuracy after the clean check and after each attack, in order (`clean` first). */
+  /**
+   * Robust accuracy after the clean check and after each attack, in order (`clean` first); `seconds`:
+   * time spent in the attack's batches, summed over shards and over resumed runs.
+   */
   robustAccuracyAfter: { attack: AutoAttackName | 'clean'; robustAccuracy: number; seconds: number }[];
   /** The reference's sanity checks that fired. */
   warnings: AutoAttackWarning[];
@@ -108,15 +127,76 @@ function resolveAttacks(version: unknown, fn: string): { attacks: AutoAttackName
  * sanity checks are returned as {@link AutoAttackWarning}s (its check for dynamic defences, a Python
  * call trace, has no counterpart here).
  *
+ * Batches are fixed ranges of examples: batch b holds examples `[b·batchSize, (b+1)·batchSize)`, and
+ * each attack runs on those of them still robust, with seed `seed + b` (the reference batches the
+ * still-robust examples afresh for each attack; the two agree when n ≤ batchSize). So every example's
+ * result depends only on its batch: a run stopped and resumed (`checkpoint`, `resumeFrom`), or split
+ * into shards (`autoAttackParallel` of `@advkit/attacks/node`), gives the uninterrupted run's result
+ * bit for bit.
+ *
  * A {@link BlackBoxModel} can be evaluated with the score-based attacks only
  * (`version: ['square']`); gradient attacks on it are an ArgumentError that names them.
  *
  * @param x inputs `[n, ...inputShape]`, float32, inside the threat model's box; `y` class indices `[n]`.
  * @returns a promise of the result; `result.xAdv` is owned by the caller. No other tensors outlive it.
- * @throws ArgumentError / ShapeError for bad arguments (ε ≤ 0, batchSize ≤ 0, x outside the box, …).
+ * @throws ArgumentError / ShapeError for bad arguments (ε ≤ 0, batchSize ≤ 0, x outside the box, a
+ * `resumeFrom` state of other settings, …).
  */
 export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: tf.Tensor, options: AutoAttackOptions): Promise<AutoAttackResult> {
   const fn = 'autoAttack';
+  const p = prepareAutoAttack(model, x, y, options, fn, (s) => (s.n === 0 ? [] : [{ start: 0, end: s.n }]));
+  const { run, inp, state } = p;
+  const opts = options;
+  const save = async (): Promise<void> => {
+    if (opts.checkpoint !== undefined) await opts.checkpoint({ ...state, fingerprint: structuredClone(state.fingerprint), shards: state.shards.map(copyShard) });
+  };
+  for (const shard of state.shards) {
+    const xs = inp.x.subarray(shard.start * run.d, shard.end * run.d);
+    const ys = inp.y.subarray(shard.start, shard.end);
+    await runShard(run, shard, xs, ys, {
+      saved: save,
+      progress: (a) => opts.onProgress?.(progressOf(state, a)),
+    });
+  }
+  return autoAttackResult(state, run.model.inputShape, p.warnings);
+}
+
+/** Progress of attack `a` over all shards of `state` (batches done and in all, robust examples). */
+export function progressOf(state: AutoAttackState, a: number): AutoAttackProgress {
+  const { batchSize, n, attacks } = state.fingerprint;
+  let batch = 0;
+  let batches = 0;
+  let robust = 0;
+  for (const s of state.shards) {
+    const nb = Math.ceil((s.end - s.start) / batchSize);
+    batches += nb;
+    batch += s.next.attack > a ? nb : s.next.attack === a ? s.next.batch : 0;
+    robust += s.robust.reduce((x, v) => x + v, 0);
+  }
+  return { attack: attacks[a] as AutoAttackName, batch, batches, robust, n };
+}
+
+/** What {@link prepareAutoAttack} returns: the run, its inputs, its state (fresh or resumed), early warnings. */
+export interface PreparedAutoAttack {
+  run: AutoAttackRun;
+  inp: AttackInputs;
+  state: AutoAttackState;
+  warnings: AutoAttackWarning[];
+}
+
+/**
+ * Validates autoAttack's arguments (as `fn`) and returns the run, the inputs as flat arrays and the
+ * state: `options.resumeFrom` after checking its fingerprint, else fresh shards over the ranges
+ * `layout` gives (each starting at a multiple of the batch size). For autoAttack and autoAttackParallel.
+ */
+export function prepareAutoAttack(
+  model: Model | BlackBoxModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  options: AutoAttackOptions,
+  fn: string,
+  layout: (s: { n: number; batchSize: number }) => { start: number; end: number }[],
+): PreparedAutoAttack {
   const opts = checkOptions(options, fn);
   checkKnownKeys(opts, AUTO_ATTACK_KEYS, fn);
   const { attacks, rand } = resolveAttacks(opts.version, fn);
@@ -134,158 +214,36 @@ export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: 
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const signal = opts.signal;
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')) throw new ArgumentError(`must be an AbortSignal, got ${describeValue(signal)}`, { fn, argument: 'options.signal' });
-  if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') throw new ArgumentError(`must be a function, got ${describeValue(opts.onProgress)}`, { fn, argument: 'options.onProgress' });
+  for (const key of ['onProgress', 'checkpoint'] as const) {
+    if (opts[key] !== undefined && typeof opts[key] !== 'function') throw new ArgumentError(`must be a function, got ${describeValue(opts[key])}`, { fn, argument: `options.${key}` });
+  }
+  if (opts.modelId !== undefined && (typeof opts.modelId !== 'string' || opts.modelId === '')) throw new ArgumentError(`must be a non-empty string, got ${describeValue(opts.modelId)}`, { fn, argument: 'options.modelId' });
   const k = m.numOutputs;
   if (k < 2) throw new ArgumentError(`must have at least 2 classes, got numOutputs = ${k}`, { fn, argument: 'model' });
   const inp = checkAttackInputs(m, x, y, threatModel, fn);
-  const { n, d } = inp;
   const warnings: AutoAttackWarning[] = [];
-  const score = async (xs: Float32Array, rows: number): Promise<ArrayLike<number>> => (blackBox ? (m as BlackBoxModel).predict(xs, rows) : logitsOfArray(m as Model, xs, rows, fn));
-  const stop = (): void => {
-    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-  };
 
-  // attack settings (the reference's 'standard' / 'rand' parameters); too few classes → warning and skip
-  const targets = Math.min(9, k - 1);
-  const apgdBase = { threatModel, steps: 100, rho: 0.75, seed };
-  const skip = new Set<AutoAttackName>();
   if ((attacks.includes('apgd-dlr') || attacks.includes('apgd-t')) && k < 4) {
     warnings.push({ code: 'too-few-classes', message: `with only ${k} classes the ${k <= 2 ? '' : 'targeted '}DLR loss cannot be used: ${attacks.filter((a) => a === 'apgd-dlr' || a === 'apgd-t').join(', ')} skipped` });
-    if (k <= 2) skip.add('apgd-dlr');
-    skip.add('apgd-t');
   }
   if (attacks.includes('fab-t') && (threatModel.box?.min !== 0 || threatModel.box?.max !== 1)) {
     throw new ArgumentError('must have the box { min: 0, max: 1 } to run fab-t (FAB projects onto hyperplane ∩ [0, 1]^d)', { fn, argument: 'options.threatModel' });
   }
   if (attacks.includes('square')) resolveSquareSettings({ threatModel }, m.inputShape, fn);
 
-  // the reference's checks on the first batch: randomness, probability outputs
-  const nCheck = Math.min(batchSize, n);
-  if (n > 0) {
-    const first = inp.x.subarray(0, nCheck * d);
-    const outs: Float64Array[] = [];
-    const correct: number[] = [];
-    for (let r = 0; r < (rand ? 1 : 5); r++) {
-      const z = await score(first, nCheck);
-      const o = new Float64Array(nCheck * k);
-      const pred = predictions(Float32Array.from(z), nCheck, k);
-      let c = 0;
-      for (let i = 0; i < nCheck; i++) {
-        if (pred[i] === inp.y[i]) c++;
-        let nn = 0;
-        for (let j = 0; j < k; j++) nn += z[i * k + j]! ** 2;
-        for (let j = 0; j < k; j++) o[i * k + j] = z[i * k + j]! / (Math.sqrt(nn) + 1e-10);
-      }
-      outs.push(o);
-      correct.push(c);
-    }
-    let maxDiff = 0;
-    for (let a = 0; a < outs.length; a++) {
-      for (let b = a + 1; b < outs.length; b++) {
-        for (let i = 0; i < nCheck; i++) {
-          let s = 0;
-          for (let j = 0; j < k; j++) s += (outs[a]![i * k + j]! - outs[b]![i * k + j]!) ** 2;
-          maxDiff = Math.max(maxDiff, Math.sqrt(s));
-        }
-      }
-    }
-    if (correct.some((c) => c !== correct[correct.length - 1]) || maxDiff > 1e-4) {
-      warnings.push({ code: 'randomized', message: "the model's outputs change between identical calls: it seems to be a randomised defence; use version 'rand'" });
-    }
-    const z = await score(first, nCheck);
-    let zMax = -Infinity;
-    let zMin = Infinity;
-    let sums = true;
-    for (let i = 0; i < nCheck; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) {
-        const v = z[i * k + j]!;
-        zMax = Math.max(zMax, v);
-        zMin = Math.min(zMin, v);
-        s += v;
-      }
-      if (!(Math.abs(s - 1) < 1e-5)) sums = false;
-    }
-    if (zMax < 1 + 1e-5 && zMin > -1e-5 && sums) {
-      warnings.push({ code: 'probability-output', message: 'the outputs look like a probability distribution: pass the logits (before softmax), or the losses saturate' });
-    }
-  }
-
-  // clean accuracy
-  const robust = new Uint8Array(n);
-  const brokenBy: (AutoAttackName | 'clean' | null)[] = new Array(n).fill(null);
-  for (let start = 0; start < n; start += batchSize) {
-    const rows = Math.min(batchSize, n - start);
-    const pred = predictions(Float32Array.from(await score(inp.x.subarray(start * d, (start + rows) * d), rows)), rows, k);
-    for (let i = 0; i < rows; i++) {
-      robust[start + i] = pred[i] === inp.y[start + i] ? 1 : 0;
-      if (robust[start + i] === 0) brokenBy[start + i] = 'clean';
-    }
-  }
-  const count = (): number => robust.reduce((a, b) => a + b, 0);
-  const cleanCorrect = count();
-  const after: AutoAttackResult['robustAccuracyAfter'] = [{ attack: 'clean', robustAccuracy: n === 0 ? 0 : cleanCorrect / n, seconds: 0 }];
-  const xAdv = Float32Array.from(inp.x);
-  let zeroGradients = 0;
-
-  for (const attack of attacks) {
-    if (skip.has(attack)) continue;
-    const t0 = Date.now();
-    const idxAll: number[] = [];
-    for (let i = 0; i < n; i++) if (robust[i] === 1) idxAll.push(i);
-    if (idxAll.length === 0) break;
-    const batches = Math.ceil(idxAll.length / batchSize);
-    for (let b = 0; b < batches; b++) {
-      stop();
-      const idx = idxAll.slice(b * batchSize, (b + 1) * batchSize);
-      const xs = subsetRows(inp.x, d, idx);
-      const ys = Int32Array.from(idx, (i) => inp.y[i]!);
-      const bSeed = seed + b;
-      let adv: Float32Array;
-      if (attack === 'square') {
-        const s = resolveSquareSettings({ threatModel, seed: bSeed }, m.inputShape, fn);
-        const gen = squareSteps(xs, ys, idx.length, k, { ...s, ...s.image(m.inputShape) });
-        adv = (await driveSteps(gen, score, k, fn, () => stop())).xAdv;
-      } else if (attack === 'fab-t') {
-        const s = resolveFabSettings({ threatModel, seed: bSeed, targetClasses: targets }, k, fn);
-        adv = runFabTargeted(m as Model, xs, ys, idx.length, s).xAdv;
-      } else {
-        const loss = attack === 'apgd-ce' ? 'cross-entropy' : attack === 'apgd-dlr' ? 'dlr' : 'targeted-dlr';
-        const s = resolveApgdSettings({ ...apgdBase, seed: bSeed, loss, eotIterations: rand ? 20 : 1, ...(loss === 'targeted-dlr' ? { targetClasses: targets } : {}) }, k, fn);
-        const out = runApgd(m as Model, xs, ys, idx.length, s);
-        zeroGradients += out.zeroGradients;
-        adv = out.xAdv;
-      }
-      const pred = predictions(Float32Array.from(await score(adv, idx.length)), idx.length, k);
-      idx.forEach((i, r) => {
-        if (pred[r] !== ys[r]) {
-          robust[i] = 0;
-          brokenBy[i] = attack;
-          xAdv.set(adv.subarray(r * d, (r + 1) * d), i * d);
-        }
-      });
-      opts.onProgress?.({ attack, batch: b + 1, batches, robust: count(), n });
-    }
-    after.push({ attack, robustAccuracy: count() / n, seconds: (Date.now() - t0) / 1000 });
-  }
-  if (zeroGradients > 0) {
-    warnings.push({ code: 'zero-gradients', message: `there are ${zeroGradients} points with zero gradient of the DLR loss: gradient-based attacks may be unreliable on them` });
-  }
-  const sq = after.find((a) => a.attack === 'square');
-  if (sq !== undefined && after.length > 2) {
-    const others = Math.min(...after.filter((a) => a.attack !== 'square').map((a) => a.robustAccuracy));
-    if (sq.robustAccuracy < others - 0.002) {
-      warnings.push({ code: 'square-stronger', message: `Square lowered the robust accuracy by ${((others - sq.robustAccuracy) * 100).toFixed(2)} points after the white-box attacks: the evaluation may be unreliable (gradient masking?); run Square with more queries and restarts, or an adaptive attack` });
-    }
-  }
-  const finalCount = count();
-  return {
-    robust: Array.from(robust, (v) => v === 1),
-    brokenBy,
-    xAdv: n === 0 ? tf.zeros([0, ...m.inputShape]) : toTensor(xAdv, n, m.inputShape),
-    cleanError: n === 0 ? 0 : (n - cleanCorrect) / n,
-    robustError: n === 0 ? 0 : (n - finalCount) / n,
-    robustAccuracyAfter: after,
-    warnings,
+  const stop = (): void => {
+    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
   };
+  const run = makeRun({ fn, model: m, blackBox, threatModel, attacks, rand, seed, batchSize, k, stop });
+  const fingerprint = autoAttackFingerprint(run, inp.x, inp.y, inp.n, opts.modelId);
+  let state: AutoAttackState;
+  if (opts.resumeFrom !== undefined) {
+    state = checkAutoAttackState(opts.resumeFrom, fn, 'options.resumeFrom');
+    checkFingerprint(state, fingerprint, fn);
+    state = { ...state, shards: state.shards.map(copyShard) }; // the caller's state is not mutated
+  } else {
+    const shards: AutoAttackShardState[] = layout({ n: inp.n, batchSize }).map(({ start, end }) => newShard(start, end, inp.x.subarray(start * run.d, end * run.d), attacks.length));
+    state = { format: AUTO_ATTACK_STATE_FORMAT, version: AUTO_ATTACK_STATE_VERSION, fingerprint, shards };
+  }
+  return { run, inp, state, warnings };
 }

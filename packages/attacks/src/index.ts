@@ -23,3 +23,5 @@ export { fabTargeted, fabTargetedAttack } from './fab-targeted.js';
 export type { FabTargetedOptions } from './fab-targeted.js';
 export { autoAttack } from './auto-attack.js';
 export type { AutoAttackOptions, AutoAttackResult, AutoAttackWarning, AutoAttackProgress, AutoAttackName } from './auto-attack.js';
+export { encodeAutoAttackState, decodeAutoAttackState, AUTO_ATTACK_STATE_FORMAT, AUTO_ATTACK_STATE_VERSION } from './auto-attack-state.js';
+export type { AutoAttackState, AutoAttackShardState, AutoAttackFingerprint } from './auto-attack-state.js';

@@ -12,6 +12,7 @@ import * as datasets from '@advkit/datasets';
 import * as modelsInternal from '@advkit/models/internal';
 import * as attacks from '@advkit/attacks';
 import * as attacksEvaluate from '@advkit/attacks/evaluate';
+import * as attacksNode from '@advkit/attacks/node';
 import * as trainers from '@advkit/trainers';
 import * as trainersNode from '@advkit/trainers/node';
 import * as trainersCheckpoint from '@advkit/trainers/checkpoint';
@@ -24,7 +25,7 @@ import * as tfc from '@tensorflow/tfjs-converter';
 // and never hang (a sync hang trips the test timeout; async calls race a timer).
 
 const { AdvkitError } = core;
-const packages = { core, models, modelsInternal, threatModels, datasets, attacks, attacksEvaluate, trainers, trainersNode, trainersCheckpoint };
+const packages = { core, models, modelsInternal, threatModels, datasets, attacks, attacksEvaluate, attacksNode, trainers, trainersNode, trainersCheckpoint };
 
 /** Exports that are not walked, with the reason. */
 const EXEMPT: Record<string, string> = {
@@ -60,6 +61,7 @@ let boxBall: threatModels.LpBall;
 let idxImages: datasets.IdxArray;
 let idxLabels: datasets.IdxArray;
 let state: trainersCheckpoint.TrainingState;
+let aaState: attacks.AutoAttackState;
 const data = { x: new Float32Array(12).fill(0.5), y: new Float32Array([1, -1, 1]), n: 3 };
 
 beforeAll(async () => {
@@ -82,6 +84,8 @@ beforeAll(async () => {
   idxImages = datasets.parseIdx(img);
   idxLabels = datasets.parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 2, 0, 1]));
   state = await validState();
+  const aa = await attacks.autoAttack(mk, x, yk, { threatModel: boxBall, version: ['apgd-ce'], checkpoint: (st) => void (aaState = st) });
+  aa.xAdv.dispose();
   layersModel = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 3, activation: 'softmax' })] });
   graphModel = await tfc.loadGraphModel(tf.io.fromMemory(tinyGraph()));
 });
@@ -292,6 +296,18 @@ const CASES: Record<string, Case> = {
   crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
   encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
   // trainers/node (a dataParallel run starts worker threads, ~0.5 s each: one worker, one epoch)
+  FileAutoAttackStore: { ctor: true, valid: () => [join(tmp, 'run.state')], bad: [['empty path', () => ['']], ['number path', () => [3]]] },
+  autoAttackParallel: {
+    opts: [3, 'workers'],
+    sweep: [0, 1, 2, 3],
+    valid: () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce'], workers: 1 }],
+    bad: [['zero workers', () => [mk, x, yk, { threatModel: boxBall, workers: 0 }]], ['black-box model', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }), x, yk, { threatModel: boxBall, version: ['square'] }]], ['relative modelFactory', () => [mk, x, yk, { threatModel: boxBall, modelFactory: { module: './m.js' } }]], ['other seed than the state', () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce'], seed: 1, resumeFrom: aaState }]]],
+  },
+  encodeAutoAttackState: { valid: () => [aaState], bad: [['no shards', () => [{ ...aaState, shards: [] }]], ['wrong version', () => [{ ...aaState, version: 0 }]], ['null shard', () => [{ ...aaState, shards: [null] }]]] },
+  decodeAutoAttackState: { sweep: [0], valid: () => [attacks.encodeAutoAttackState(aaState)], bad: [['torn', () => [attacks.encodeAutoAttackState(aaState).subarray(0, 50)]], ['string', () => ['{}']], ['other JSON', () => [new TextEncoder().encode('{"format":"x"}')]]] },
+  checkModelFactory: { sweep: [0], valid: () => [{ module: 'file:///m.js' }, 'f'], bad: [['relative', () => [{ module: './m.js' }, 'f']], ['no module', () => [{}, 'f']], ['function args', () => [{ module: 'file:///m.js', args: [() => 1] }, 'f']]] },
+  modelSpec: { sweep: [0], valid: () => [mk, 'f', undefined], bad: [['custom model without factory', () => [{ variables: [], inputShape: [4], numOutputs: 1, logits: () => x, dispose: () => undefined }, 'f', undefined]], ['disposed model', () => [disposedModel, 'f', undefined]]] },
+  buildModel: { valid: () => [modelsInternal.modelSpec(mk, 'f', undefined)], bad: [['unknown kind', () => [{ kind: 'rnn', shapes: [] }]], ['no shapes', () => [{ kind: 'mlp' }]]] },
   FileCheckpointStore: { opts: [1, 'name'], ctor: true, valid: () => [tmp], bad: [['empty dir', () => ['']], ['number dir', () => [3]], ['path as name', () => [tmp, { name: '../escape.advkit' }]]] },
   dataParallel: { opts: [0, 'workers'], valid: () => [{ workers: 1 }], bad: [['zero workers', () => [{ workers: 0 }]], ['2.5 workers', () => [{ workers: 2.5 }]], ['bad model factory', () => [{ workers: 1, modelFactory: { module: 3 } }]], ['string', () => ['2']]] },
   // trainers/checkpoint

@@ -1,5 +1,5 @@
 import type { AttackSpec } from '@advkit/attacks';
-import type { ModelSpec } from './model-spec.js';
+import type { ModelSpec } from '@advkit/models/internal';
 
 /** The step a worker rebuilds: `standardStep()`, or `adversarialStep(attack)` with a built-in attack's spec. */
 export type WorkerStepSpec = { kind: 'standard' } | { kind: 'adversarial'; attack: AttackSpec };

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { gatherRows } from '@advkit/datasets';
-import { buildModel } from './model-spec.js';
+import { buildModel } from '@advkit/models/internal';
 import { runAttackSpec } from './run-attack-spec.js';
 import { shardGradient } from './shard-gradient.js';
 import type { SerializedError, StepMessage, WorkerInit, WorkerMessage } from './data-parallel-protocol.js';

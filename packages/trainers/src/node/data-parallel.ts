@@ -5,7 +5,7 @@ import { getWeights, type Model } from '@advkit/models';
 import type { ExecutorSession, ExecutorSetup, StepExecutor } from '../step-executor.js';
 import { isBuiltInAdversarialStep } from '../adversarial-step.js';
 import { isBuiltInStandardStep } from '../standard-step.js';
-import { checkModelFactory, modelSpec, type ModelFactory } from './model-spec.js';
+import { checkModelFactory, modelSpec, type ModelFactory } from '@advkit/models/internal';
 import type { WorkerInit, WorkerStepSpec } from './data-parallel-protocol.js';
 import { WorkerPool, type ShardTask } from './worker-pool.js';
 
@@ -73,7 +73,7 @@ export function dataParallel(options?: DataParallelOptions): StepExecutor {
   const opts = checkOptions(options, fn);
   checkKnownKeys(opts, DATA_PARALLEL_KEYS, fn);
   const workers = checkNumber(opts.workers ?? Math.max(1, availableParallelism()), fn, 'options.workers', { min: 1, max: 256, integer: true });
-  const factory = opts.modelFactory === undefined ? undefined : checkModelFactory(opts.modelFactory);
+  const factory = opts.modelFactory === undefined ? undefined : checkModelFactory(opts.modelFactory, fn);
   return { name: fn, start: (setup) => start(setup, workers, factory) };
 }
 
@@ -85,7 +85,7 @@ async function start(setup: ExecutorSetup, workers: number, factory: ReturnType<
       argument: 'options.optimizer',
     });
   }
-  const spec = modelSpec(model, fn, factory);
+  const spec = modelSpec(model, fn, factory, 'dataParallel');
   const step = workerStep(setup);
   const box = step.kind === 'adversarial' ? step.attack.options.threatModel.box : undefined;
   if (box !== undefined) checkInBox(data.x, box, fn);

@@ -3,4 +3,4 @@ export { FileCheckpointStore } from './file-checkpoint-store.js';
 export type { FileCheckpointStoreOptions } from './file-checkpoint-store.js';
 export { dataParallel } from './data-parallel.js';
 export type { DataParallelOptions } from './data-parallel.js';
-export type { ModelFactory } from './model-spec.js';
+export type { ModelFactory } from '@advkit/models/internal';

@@ -1,5 +1,9 @@
 import { ArgumentError, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
-import { Cnn, LinearModel, Mlp, type CnnLayer, type Model } from '@advkit/models';
+import type { Model } from '../model.js';
+import { checkModel } from './check-model.js';
+import { LinearModel } from '../linear-model.js';
+import { Mlp } from '../mlp.js';
+import { Cnn, type CnnLayer } from '../cnn.js';
 
 /**
  * How a worker thread builds its copy of a model other than `LinearModel`, `Mlp` and `Cnn`: it imports
@@ -10,7 +14,7 @@ import { Cnn, LinearModel, Mlp, type CnnLayer, type Model } from '@advkit/models
 export interface ModelFactory {
   /**
    * An importable module specifier: a URL (`new URL('./my-model.js', import.meta.url)`), a `file:` URL
-   * string, an absolute path, or a package name (resolved from `@advkit/trainers`' location, so it must
+   * string, an absolute path, or a package name (resolved from `@advkit/models`' location, so it must
    * be installed where Node finds it from there). Relative paths are refused: the worker would resolve
    * them against its own file, not yours.
    */
@@ -34,9 +38,8 @@ export type ModelSpec = (
   | { kind: 'factory'; module: string; exportName: string; args: unknown[] }
 ) & { shapes: number[][] };
 
-/** Checks `dataParallel`'s `options.modelFactory`; returns it with its defaults, the module as a string. */
-export function checkModelFactory(value: unknown): { module: string; exportName: string; args: unknown[] } {
-  const fn = 'dataParallel';
+/** Checks `options.modelFactory` of `fn` (dataParallel, autoAttackParallel); returns it with its defaults, the module as a string. */
+export function checkModelFactory(value: unknown, fn: string): { module: string; exportName: string; args: unknown[] } {
   const f = value as Partial<ModelFactory> | null;
   if (typeof f !== 'object' || f === null) throw new ArgumentError(`must be { module, exportName?, args? }, got ${describeValue(value)}`, { fn, argument: 'options.modelFactory' });
   checkKnownKeys(f, MODEL_FACTORY_KEYS, fn, 'options.modelFactory');
@@ -62,9 +65,11 @@ export function checkModelFactory(value: unknown): { module: string; exportName:
  * `LinearModel`, `Mlp` or `Cnn` of @advkit/models (exact classes only: a subclass may override `logits`,
  * which a rebuilt base-class model would silently drop).
  *
- * @throws ArgumentError naming `model` (as an argument of `fn`) for any other model without a factory.
+ * @throws ArgumentError naming `model` (as an argument of `fn`) for any other model without a factory; the message
+ * names `owner` (the function taking `modelFactory`, e.g. dataParallel when `fn` is train).
  */
-export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof checkModelFactory> | undefined): ModelSpec {
+export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof checkModelFactory> | undefined, owner = fn): ModelSpec {
+  checkModel(model, fn);
   const shapes = model.variables.map((v) => [...v.shape]);
   if (factory !== undefined) return { kind: 'factory', ...factory, shapes };
   const proto: unknown = Object.getPrototypeOf(model);
@@ -79,7 +84,7 @@ export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof c
     return { kind: 'cnn', inputShape: [h!, w!, c!], numClasses: m.numOutputs, layers: m.layers.map((l) => ({ ...l })), shapes };
   }
   throw new ArgumentError(
-    `must be a LinearModel, Mlp or Cnn from @advkit/models to be rebuilt in dataParallel's workers, got ${describeValue(model)}; for any other model give dataParallel a modelFactory ({ module, exportName, args })`,
+    `must be a LinearModel, Mlp or Cnn from @advkit/models to be rebuilt in ${owner}'s workers, got ${describeValue(model)}; for any other model give ${owner} a modelFactory ({ module, exportName, args })`,
     { fn, argument: 'model' },
   );
 }
@@ -91,6 +96,10 @@ export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof c
  * @throws Error for a factory that cannot be imported or called, or whose model does not fit.
  */
 export async function buildModel(spec: ModelSpec): Promise<Model> {
+  const kinds = ['linear', 'mlp', 'cnn', 'factory'];
+  if (typeof spec !== 'object' || spec === null || !kinds.includes(spec.kind) || !Array.isArray(spec.shapes)) {
+    throw new ArgumentError(`must be a ModelSpec ({ kind: ${kinds.join(' | ')}, ..., shapes }), got ${describeValue(spec)}`, { fn: 'buildModel', argument: 'spec' });
+  }
   let model: Model;
   switch (spec.kind) {
     case 'linear':
@@ -103,7 +112,7 @@ export async function buildModel(spec: ModelSpec): Promise<Model> {
       model = new Cnn({ inputShape: spec.inputShape, numClasses: spec.numClasses, layers: spec.layers });
       break;
     case 'factory': {
-      const mod = (await import(spec.module)) as Record<string, unknown>;
+      const mod = (await import(/* @vite-ignore */ spec.module)) as Record<string, unknown>;
       const make = mod[spec.exportName];
       if (typeof make !== 'function') throw new Error(`${spec.module} has no function export '${spec.exportName}' (got ${describeValue(make)})`);
       model = (await (make as (...a: unknown[]) => unknown)(...spec.args)) as Model;
