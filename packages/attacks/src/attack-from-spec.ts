@@ -5,13 +5,22 @@ import type { AttackSpec } from './attack-spec.js';
 import { exactLinearAttack } from './exact-linear.js';
 import { fgsmAttack } from './fgsm.js';
 import { pgdAttack } from './pgd.js';
+import { apgdAttack } from './apgd.js';
+import { squareAttack } from './square.js';
+import { fabAttack } from './fab.js';
+import { fabTargetedAttack } from './fab-targeted.js';
 
 const FN = 'attackFromSpec';
-const KINDS = ['pgd', 'fgsm', 'exact-linear'] as const;
+const KINDS = ['pgd', 'fgsm', 'exact-linear', 'apgd', 'square', 'fab', 'fab-targeted'] as const;
+const FAB_KEYS = ['threatModel', 'steps', 'restarts', 'alphaMax', 'eta', 'beta', 'seed'] as const;
 const KEYS: Record<(typeof KINDS)[number], readonly string[]> = {
   pgd: ['threatModel', 'steps', 'stepSize', 'randomStart', 'restarts', 'seed', 'loss'],
   fgsm: ['threatModel', 'stepSize', 'randomStart', 'seed', 'loss'],
   'exact-linear': ['threatModel'],
+  apgd: ['threatModel', 'loss', 'steps', 'restarts', 'targetClasses', 'rho', 'seed', 'eotIterations', 'largeEpsilonSchedule'],
+  square: ['threatModel', 'queries', 'pInit', 'rescaleSchedule', 'seed', 'image'],
+  fab: FAB_KEYS,
+  'fab-targeted': [...FAB_KEYS, 'targetClasses'],
 };
 
 /**
@@ -22,7 +31,7 @@ const KEYS: Record<(typeof KINDS)[number], readonly string[]> = {
  */
 export function attackFromSpec(spec: AttackSpec): Attack {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new ArgumentError(`must be an AttackSpec ({ kind: 'pgd' | 'fgsm' | 'exact-linear', options }), got ${describeValue(spec)}`, { fn: FN, argument: 'spec' });
+    throw new ArgumentError(`must be an AttackSpec ({ kind: ${KINDS.map((k) => `'${k}'`).join(' | ')}, options }), got ${describeValue(spec)}`, { fn: FN, argument: 'spec' });
   }
   const kind = checkOneOf((spec as Partial<AttackSpec>).kind, KINDS, FN, 'spec.kind');
   const options: unknown = (spec as Partial<AttackSpec>).options;
@@ -44,6 +53,10 @@ export function attackFromSpec(spec: AttackSpec): Attack {
   try {
     if (kind === 'pgd') return pgdAttack({ ...rest, threatModel: ball });
     if (kind === 'fgsm') return fgsmAttack({ ...rest, threatModel: ball });
+    if (kind === 'apgd') return apgdAttack({ ...rest, threatModel: ball });
+    if (kind === 'square') return squareAttack({ ...rest, threatModel: ball });
+    if (kind === 'fab') return fabAttack({ ...rest, threatModel: ball });
+    if (kind === 'fab-targeted') return fabTargetedAttack({ ...rest, threatModel: ball });
     return exactLinearAttack({ threatModel: ball });
   } catch (e) {
     throw renamed(e, 'spec.options');

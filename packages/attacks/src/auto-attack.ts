@@ -7,7 +7,7 @@ import { checkModel } from '@advkit/models/internal';
 import { checkSeed, checkThreatModel } from './internal/resolve-attack.js';
 import { SCORE_BASED_ATTACKS, checkAttackBall, checkAttackInputs, isBlackBoxModel, toTensor } from './internal/check-attack-inputs.js';
 import { runApgd } from './internal/run-apgd.js';
-import { runFabTargeted } from './internal/run-fab.js';
+import { runFab } from './internal/run-fab.js';
 import { squareSteps } from './internal/square-steps.js';
 import { driveSteps } from './internal/drive-steps.js';
 import { logitsOfArray } from './internal/logits-of-array.js';
@@ -15,13 +15,33 @@ import { predictions } from './internal/predictions.js';
 import { subsetRows } from './internal/subset-rows.js';
 import { resolveApgdSettings } from './apgd.js';
 import { resolveSquareSettings } from './square.js';
-import { resolveFabSettings } from './fab-targeted.js';
+import { resolveFabSettings } from './internal/resolve-fab-settings.js';
 
 /** The attacks of {@link autoAttack}, by the reference's names. */
-export type AutoAttackName = 'apgd-ce' | 'apgd-dlr' | 'apgd-t' | 'fab-t' | 'square';
+export type AutoAttackName = 'apgd-ce' | 'apgd-dlr' | 'apgd-t' | 'fab' | 'fab-t' | 'square';
 
-const ATTACK_NAMES: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab-t', 'square'];
-const GRADIENT_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab-t'];
+const ATTACK_NAMES: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab', 'fab-t', 'square'];
+const GRADIENT_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab', 'fab-t'];
+/** The attacks built for L1 balls (the reference's standard L1 list adds FAB-T and Square, not built for L1 here). */
+const L1_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t'];
+
+/**
+ * The reference's settings per version and norm (fra31/auto-attack, autoattack.py `set_version`):
+ * restarts of APGD-CE / APGD-DLR (`apgd.n_restarts`) and of untargeted FAB, APGD-T's target count,
+ * and L1's schedule of shrinking radii (`use_largereps`). APGD-T and FAB-T run once per target.
+ */
+interface VersionSettings {
+  apgdRestarts: number;
+  fabRestarts: number;
+  apgdTargets: number;
+  largeEpsilonSchedule: boolean;
+}
+
+function versionSettings(version: 'standard' | 'plus' | 'rand', norm: string): VersionSettings {
+  if (version === 'plus') return { apgdRestarts: 5, fabRestarts: 5, apgdTargets: 9, largeEpsilonSchedule: false };
+  if (version === 'standard' && norm === 'l1') return { apgdRestarts: 5, fabRestarts: 5, apgdTargets: 5, largeEpsilonSchedule: true };
+  return { apgdRestarts: 1, fabRestarts: 5, apgdTargets: 9, largeEpsilonSchedule: false };
+}
 
 /** A sanity check of the reference that fired (the reference prints them; here they are data). */
 export interface AutoAttackWarning {
@@ -49,13 +69,23 @@ export interface AutoAttackProgress {
 }
 
 export interface AutoAttackOptions {
-  /** The threat model: an L∞ or L2 ball, ε > 0, usually with the box [0, 1]. */
+  /**
+   * The threat model: an L∞, L2 or L1 ball, ε > 0, usually with the box [0, 1]. L1 runs the APGD
+   * attacks only (a list of them; see `version`).
+   */
   threatModel: LpBall;
   /**
-   * `'standard'`: APGD-CE, APGD-T (9 targets), FAB-T (9 targets), Square (5000 queries), one run each;
-   * `'rand'` (randomised defences): APGD-CE and APGD-DLR with 20 EOT gradient samples; or a list of
-   * attack names run in the given order with the standard settings. (`'plus'` needs untargeted FAB,
-   * which advkit does not have yet: an ArgumentError.) @default 'standard'
+   * As the reference's `set_version`:
+   * - `'standard'`: APGD-CE, APGD-T (9 targets), FAB-T (9 targets), Square (5000 queries), one run
+   *   each. For L1 the reference adds L1 FAB-T and L1 Square, which advkit does not have: an
+   *   ArgumentError; pass `['apgd-ce', 'apgd-t']` for its L1 APGD settings (APGD-CE with 5 restarts,
+   *   APGD-T with 5 targets, both with the schedule of shrinking radii).
+   * - `'plus'` (L∞, L2): APGD-CE and APGD-DLR with 5 restarts, untargeted FAB with 5 restarts, Square,
+   *   APGD-T (9 targets), FAB-T (9 targets).
+   * - `'rand'` (randomised defences): APGD-CE and APGD-DLR with 20 EOT gradient samples.
+   * - a list of attack names, run in the given order with the standard settings of the norm (`'fab'`,
+   *   not in the standard list, with 5 restarts as in 'plus').
+   * @default 'standard'
    */
   version?: 'standard' | 'rand' | 'plus' | readonly AutoAttackName[];
   /** Seed of every attack's random draws (batch b of an attack uses seed + b). @default 0 */
@@ -85,16 +115,16 @@ export interface AutoAttackResult {
   warnings: AutoAttackWarning[];
 }
 
-function resolveAttacks(version: unknown, fn: string): { attacks: AutoAttackName[]; rand: boolean } {
-  if (version === undefined || version === 'standard') return { attacks: ['apgd-ce', 'apgd-t', 'fab-t', 'square'], rand: false };
-  if (version === 'rand') return { attacks: ['apgd-ce', 'apgd-dlr'], rand: true };
-  if (version === 'plus') throw new ArgumentError("'plus' needs untargeted FAB, which advkit does not implement yet; pass a list of attacks instead", { fn, argument: 'options.version' });
-  if (!Array.isArray(version) || version.length === 0) throw new ArgumentError(`must be 'standard', 'rand' or a non-empty list of attack names, got ${describeValue(version)}`, { fn, argument: 'options.version' });
+function resolveAttacks(version: unknown, fn: string): { attacks: AutoAttackName[]; rand: boolean; named: 'standard' | 'plus' | 'rand' } {
+  if (version === undefined || version === 'standard') return { attacks: ['apgd-ce', 'apgd-t', 'fab-t', 'square'], rand: false, named: 'standard' };
+  if (version === 'rand') return { attacks: ['apgd-ce', 'apgd-dlr'], rand: true, named: 'rand' };
+  if (version === 'plus') return { attacks: ['apgd-ce', 'apgd-dlr', 'fab', 'square', 'apgd-t', 'fab-t'], rand: false, named: 'plus' };
+  if (!Array.isArray(version) || version.length === 0) throw new ArgumentError(`must be 'standard', 'plus', 'rand' or a non-empty list of attack names, got ${describeValue(version)}`, { fn, argument: 'options.version' });
   for (const a of version) {
     if (!ATTACK_NAMES.includes(a)) throw new ArgumentError(`lists an unknown attack ${describeValue(a)}; known: ${ATTACK_NAMES.join(', ')}`, { fn, argument: 'options.version' });
   }
   if (new Set(version).size !== version.length) throw new ArgumentError('lists an attack twice', { fn, argument: 'options.version' });
-  return { attacks: [...version] as AutoAttackName[], rand: false };
+  return { attacks: [...version] as AutoAttackName[], rand: false, named: 'standard' };
 }
 
 /**
@@ -116,7 +146,7 @@ function resolveAttacks(version: unknown, fn: string): { attacks: AutoAttackName
 export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: tf.Tensor, options: AutoAttackOptions): Promise<AutoAttackResult> {
   const fn = 'autoAttack';
   const opts = checkOptions(options, fn);
-  const { attacks, rand } = resolveAttacks(opts.version, fn);
+  const { attacks, rand, named } = resolveAttacks(opts.version, fn);
   const blackBox = isBlackBoxModel(model);
   const m = blackBox ? (model as BlackBoxModel) : checkModel(model, fn);
   if (blackBox) {
@@ -126,7 +156,14 @@ export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: 
     }
   }
   const threatModel = checkThreatModel(opts.threatModel, fn);
-  checkAttackBall(threatModel, fn, ['linf', 'l2']);
+  checkAttackBall(threatModel, fn, ['linf', 'l2', 'l1']);
+  if (threatModel.norm === 'l1') {
+    const missing = attacks.filter((a) => !L1_ATTACKS.includes(a));
+    if (missing.length > 0) {
+      throw new ArgumentError(`is an L1 ball, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} built for L∞ and L2 only (the reference's standard L1 list adds L1 FAB-T and L1 Square); pass version: ['apgd-ce', 'apgd-t'] for the reference's L1 APGD settings`, { fn, argument: 'options.threatModel' });
+    }
+  }
+  const vs = versionSettings(named, threatModel.norm);
   const seed = checkSeed(opts.seed, fn);
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const signal = opts.signal;
@@ -144,15 +181,16 @@ export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: 
 
   // attack settings (the reference's 'standard' / 'rand' parameters); too few classes → warning and skip
   const targets = Math.min(9, k - 1);
-  const apgdBase = { threatModel, steps: 100, rho: 0.75, seed };
+  const apgdBase = { threatModel, steps: 100, rho: 0.75, seed, largeEpsilonSchedule: vs.largeEpsilonSchedule };
   const skip = new Set<AutoAttackName>();
   if ((attacks.includes('apgd-dlr') || attacks.includes('apgd-t')) && k < 4) {
     warnings.push({ code: 'too-few-classes', message: `with only ${k} classes the ${k <= 2 ? '' : 'targeted '}DLR loss cannot be used: ${attacks.filter((a) => a === 'apgd-dlr' || a === 'apgd-t').join(', ')} skipped` });
     if (k <= 2) skip.add('apgd-dlr');
     skip.add('apgd-t');
   }
-  if (attacks.includes('fab-t') && (threatModel.box?.min !== 0 || threatModel.box?.max !== 1)) {
-    throw new ArgumentError('must have the box { min: 0, max: 1 } to run fab-t (FAB projects onto hyperplane ∩ [0, 1]^d)', { fn, argument: 'options.threatModel' });
+  const fabs = attacks.filter((a) => a === 'fab' || a === 'fab-t');
+  if (fabs.length > 0 && (threatModel.box?.min !== 0 || threatModel.box?.max !== 1)) {
+    throw new ArgumentError(`must have the box { min: 0, max: 1 } to run ${fabs.join(' and ')} (FAB projects onto hyperplane ∩ [0, 1]^d)`, { fn, argument: 'options.threatModel' });
   }
   if (attacks.includes('square')) resolveSquareSettings({ threatModel }, m.inputShape, fn);
 
@@ -244,11 +282,15 @@ export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: 
         const gen = squareSteps(xs, ys, idx.length, k, { ...s, ...s.image(m.inputShape) });
         adv = (await driveSteps(gen, score, k, fn, () => stop())).xAdv;
       } else if (attack === 'fab-t') {
-        const s = resolveFabSettings({ threatModel, seed: bSeed, targetClasses: targets }, k, fn);
-        adv = runFabTargeted(m as Model, xs, ys, idx.length, s).xAdv;
+        const s = resolveFabSettings({ threatModel, seed: bSeed, targetClasses: targets }, true, k, fn);
+        adv = runFab(m as Model, xs, ys, idx.length, s).xAdv;
+      } else if (attack === 'fab') {
+        const s = resolveFabSettings({ threatModel, seed: bSeed, restarts: vs.fabRestarts }, false, k, fn);
+        adv = runFab(m as Model, xs, ys, idx.length, s).xAdv;
       } else {
         const loss = attack === 'apgd-ce' ? 'cross-entropy' : attack === 'apgd-dlr' ? 'dlr' : 'targeted-dlr';
-        const s = resolveApgdSettings({ ...apgdBase, seed: bSeed, loss, eotIterations: rand ? 20 : 1, ...(loss === 'targeted-dlr' ? { targetClasses: targets } : {}) }, k, fn);
+        const restarts = loss === 'targeted-dlr' ? 1 : vs.apgdRestarts;
+        const s = resolveApgdSettings({ ...apgdBase, seed: bSeed, loss, restarts, eotIterations: rand ? 20 : 1, ...(loss === 'targeted-dlr' ? { targetClasses: Math.min(vs.apgdTargets, k - 1) } : {}) }, k, fn);
         const out = runApgd(m as Model, xs, ys, idx.length, s);
         zeroGradients += out.zeroGradients;
         adv = out.xAdv;
