@@ -6,6 +6,7 @@ import { LpBall } from '@advkit/threat-models';
 import { apgd, apgdAttack } from './index.js';
 import { apgdSingleRun } from './internal/apgd-single-run.js';
 import { crossEntropyLoss } from './internal/cross-entropy-loss.js';
+import { linearDualNorm } from './test-utils/linear-dual-norm.js';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -42,15 +43,7 @@ describe('apgd on a linear K-class model finds exactly the breakable examples (c
       let checked = 0;
       yv.forEach((yi, i) => {
         let best = -Infinity;
-        for (let j = 0; j < k; j++) {
-          if (j === yi) continue;
-          let q = 0;
-          for (let f = 0; f < d; f++) {
-            const v = w[f]![j]! - w[f]![yi]!;
-            q = norm === 'linf' ? q + Math.abs(v) : q + v * v;
-          }
-          best = Math.max(best, z[i]![j]! - z[i]![yi]! + epsilon * (norm === 'linf' ? q : Math.sqrt(q)));
-        }
+        for (let j = 0; j < k; j++) if (j !== yi) best = Math.max(best, z[i]![j]! - z[i]![yi]! + epsilon * linearDualNorm(w, j, yi, norm));
         if (Math.abs(best) < 1e-3) return;
         checked++;
         expect(pred[i] !== yi).toBe(best > 0);

@@ -39,8 +39,8 @@ interface VersionSettings {
 
 function versionSettings(version: 'standard' | 'plus' | 'rand', norm: string): VersionSettings {
   if (version === 'plus') return { apgdRestarts: 5, fabRestarts: 5, apgdTargets: 9, largeEpsilonSchedule: false };
-  if (version === 'standard' && norm === 'l1') return { apgdRestarts: 5, fabRestarts: 5, apgdTargets: 5, largeEpsilonSchedule: true };
-  return { apgdRestarts: 1, fabRestarts: 5, apgdTargets: 9, largeEpsilonSchedule: false };
+  if (version === 'standard' && norm === 'l1') return { apgdRestarts: 5, fabRestarts: 1, apgdTargets: 5, largeEpsilonSchedule: true };
+  return { apgdRestarts: 1, fabRestarts: 1, apgdTargets: 9, largeEpsilonSchedule: false };
 }
 
 /** A sanity check of the reference that fired (the reference prints them; here they are data). */
@@ -83,8 +83,8 @@ export interface AutoAttackOptions {
    * - `'plus'` (L∞, L2): APGD-CE and APGD-DLR with 5 restarts, untargeted FAB with 5 restarts, Square,
    *   APGD-T (9 targets), FAB-T (9 targets).
    * - `'rand'` (randomised defences): APGD-CE and APGD-DLR with 20 EOT gradient samples.
-   * - a list of attack names, run in the given order with the standard settings of the norm (`'fab'`,
-   *   not in the standard list, with 5 restarts as in 'plus').
+   * - a list of attack names, run in the given order with the settings of 'standard' for the norm,
+   *   as the reference's `attacks_to_run` with version 'standard' (so `'fab'` has 1 restart, as there).
    * @default 'standard'
    */
   version?: 'standard' | 'rand' | 'plus' | readonly AutoAttackName[];

@@ -4,6 +4,7 @@ import { initBackend, Rng } from '@advkit/core';
 import { Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { blackBoxModel, fab, fabAttack } from './index.js';
+import { linearDualNorm } from './test-utils/linear-dual-norm.js';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -35,13 +36,9 @@ describe('untargeted FAB on a linear K-class model finds exactly the breakable e
         let qBest = 1;
         for (let j = 0; j < k; j++) {
           if (j === yi) continue;
-          let q = 0;
-          for (let f = 0; f < d; f++) {
-            const v = w[f]![j]! - w[f]![yi]!;
-            q = norm === 'linf' ? q + Math.abs(v) : q + v * v;
-          }
-          const dj = (z[i]![yi]! - z[i]![j]!) / (norm === 'linf' ? q : Math.sqrt(q));
-          if (dj < dist) [dist, closest, qBest] = [dj, j, norm === 'linf' ? q : Math.sqrt(q)];
+          const q = linearDualNorm(w, j, yi, norm);
+          const dj = (z[i]![yi]! - z[i]![j]!) / q;
+          if (dj < dist) [dist, closest, qBest] = [dj, j, q];
         }
         // the unconstrained closest point x + dist·s (s = sign(v) for L∞, v/‖v‖ for L2) must lie in
         // the box for the closed form to hold with it
