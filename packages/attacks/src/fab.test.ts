@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, Rng } from '@advkit/core';
 import { Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { blackBoxModel, fab, fabAttack } from './index.js';
+import { apgd, blackBoxModel, fab, fabAttack } from './index.js';
 import { linearDualNorm } from './test-utils/linear-dual-norm.js';
 
 beforeAll(async () => {
@@ -104,6 +104,11 @@ describe('fab and fabAttack: seeds and bad input', () => {
     expect(() => fab(model, x, y, { threatModel: ball('linf', 0.1), restarts: 0 })).toThrow(/fab: options.restarts/);
     expect(() => fab(model, x, y, { threatModel: ball('linf', 0.1), targetClasses: 1 } as never)).toThrow(/fab: options.targetClasses is an option of fabTargeted/);
     expect(() => fab(model, tf.fill([2, 4], 2), y, { threatModel: ball('linf', 0.1) })).toThrow(/fab: x/);
+    const throwing = { inputShape: [4], numOutputs: 3, variables: model.variables, dispose: () => undefined, logits: () => { throw new Error('boom'); } };
+    const before = tf.memory().numTensors;
+    expect(() => fab(throwing, x, y, { threatModel: ball('linf', 0.1) })).toThrow(/^fab: model threw in logits\(x\): boom$/);
+    expect(() => apgd(throwing, x, y, { threatModel: ball('l1', 1) })).toThrow(/^apgd: model threw in logits\(x\): boom$/);
+    expect(tf.memory().numTensors).toBe(before);
     const bb = blackBoxModel({ inputShape: [4], numOutputs: 3, predict: (v: Float32Array, n: number) => new Float32Array(n * 3) });
     expect(() => fab(bb as never, x, y, { threatModel: ball('linf', 0.1) })).toThrow(/fab: model is a black-box model .*square/);
     tf.dispose([x, y]);
