@@ -85,45 +85,44 @@ function targetedBoundary(model: Model, la2: Int32Array, target: Int32Array): Bo
 }
 
 /**
- * The reference's `get_diff_logits_grads_batch` and class choice: K input gradients ∇(z_c − z_y) (one
- * backward pass per class, as the reference), df_y = 1e10 so the true class is never chosen, then
- * dist_c = |df_c| / (1e-12 + ‖dg_c‖_q) with q = 1 for L∞ and 2 for L2.
+ * The reference's `get_diff_logits_grads_batch` and class choice: K input gradients ∇(z_c − z_y) (the
+ * reference runs one backward pass per class; here one forward and backward pass over the batch
+ * stacked K times, copy c holding f_c = z_c − z_y), df_y = 1e10 so the true class is never chosen,
+ * then dist_c = |df_c| / (1e-12 + ‖dg_c‖_q) with q = 1 for L∞ and 2 for L2.
  */
 function untargetedBoundary(model: Model, la2: Int32Array, norm: FabNorm): Boundary {
   const k = model.numOutputs;
   return (x1, bs) => {
     const d = x1.length / bs;
-    const dfs: Float64Array[] = [];
-    const dgs: Float32Array[] = [];
-    for (let c = 0; c < k; c++) {
-      const { loss, grad } = logitLossGradient(model, x1, bs, (z, row, g) => {
-        const yy = la2[row]!;
-        if (g !== undefined) {
-          g.fill(0);
-          g[c]! += 1;
-          g[yy]! -= 1;
-        }
-        return z[c]! - z[yy]!;
-      });
-      dfs.push(loss);
-      dgs.push(grad);
-    }
+    const stacked = new Float32Array(k * bs * d);
+    for (let c = 0; c < k; c++) stacked.set(x1, c * bs * d);
+    const { loss: dfs, grad: dgs } = logitLossGradient(model, stacked, k * bs, (z, row, g) => {
+      const c = Math.floor(row / bs);
+      const yy = la2[row % bs]!;
+      if (g !== undefined) {
+        g.fill(0);
+        g[c]! += 1;
+        g[yy]! -= 1;
+      }
+      return z[c]! - z[yy]!;
+    });
     const df = new Float64Array(bs);
     const dg = new Float32Array(bs * d);
     for (let i = 0; i < bs; i++) {
       let best = Infinity;
       let arg = 0;
       for (let c = 0; c < k; c++) {
-        const f = c === la2[i] ? 1e10 : dfs[c]![i]!;
-        const dual = pNorm(dgs[c]!, i * d, d, norm === 'linf' ? 'l1' : 'l2');
-        const dist = Math.abs(f) / (1e-12 + dual);
+        const r = c * bs + i;
+        const f = c === la2[i] ? 1e10 : dfs[r]!;
+        const dist = Math.abs(f) / (1e-12 + pNorm(dgs, r * d, d, norm === 'linf' ? 'l1' : 'l2'));
         if (dist < best) {
           best = dist;
           arg = c;
         }
       }
-      df[i] = arg === la2[i] ? 1e10 : dfs[arg]![i]!;
-      dg.set(dgs[arg]!.subarray(i * d, (i + 1) * d), i * d);
+      const r = arg * bs + i;
+      df[i] = arg === la2[i] ? 1e10 : dfs[r]!;
+      dg.set(dgs.subarray(r * d, (r + 1) * d), i * d);
     }
     return { df, dg };
   };
