@@ -151,7 +151,7 @@ describe('autoAttack: bad input and warnings', () => {
     tf.dispose([xs, ys, a.xAdv, b.xAdv]);
   });
 
-  it("'plus' runs the reference's six attacks in its order; untargeted FAB's results are the fab's", async () => {
+  it("'plus' runs the reference's six attacks in its order, and its flags describe the returned examples", async () => {
     const xs = tf.slice(x, 0, 8);
     const ys = tf.slice(y, 0, 8);
     const before = tf.memory().numTensors;
