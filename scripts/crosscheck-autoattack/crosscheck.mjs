@@ -1,11 +1,16 @@
 // Cross-checks advkit's AutoAttack against the reference (fra31/auto-attack, PyTorch) on the same
-// weights and MNIST test images: runs reference.py (per attack, and the standard ensemble), then
-// advkit's apgd / square / fabTargeted / autoAttack, and prints robust errors, per-example agreement
+// weights and MNIST test images: runs reference.py (per attack, and the ensembles), then advkit's
+// autoAttack with the same attack list or version, and prints robust errors, per-example agreement
 // and wall times. Needs `pnpm build`, Debian's python3-torch and the reference's folder.
 //
-// usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2 --eps 0.1 [--n 1000]
-//          [--attacks apgd-ce,apgd-t,fab-t,square,standard] [--model out/mlp.json]
+// usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000]
+//          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json]
 //          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json]
+// Each single attack runs with the settings of the reference's 'standard' version for the norm ('fab':
+// untargeted, 1 restart; L1: APGD-CE with 5 restarts, APGD-T with 5 targets, both with the schedule of
+// shrinking radii), on both sides through AutoAttack with that attack alone (advkit's autoAttack runs
+// the same apgd / fab / fabTargeted / square code as the standalone functions, with seed 0 for batch 0);
+// 'standard' and 'plus' are the versions; 'a+b' is that list.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +31,7 @@ const { initBackend } = await load('@advkit/core');
 const { loadMnist, selectAll } = await load('@advkit/datasets');
 const { Mlp } = await load('@advkit/models');
 const { LpBall } = await load('@advkit/threat-models');
-const { apgd, square, fabTargeted, autoAttack } = await load('@advkit/attacks');
+const { autoAttack } = await load('@advkit/attacks');
 await initBackend({ backend: 'wasm' });
 
 const spec = JSON.parse(readFileSync(modelPath, 'utf8'));
@@ -49,26 +54,18 @@ for (const name of attacks) {
   // the reference first, then advkit, one attack at a time (timings under the same load)
   const refOut = `${out}.ref-${name}.json`;
   mkdirSync(dirname(refOut), { recursive: true });
-  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', norm === 'linf' ? 'Linf' : 'L2', '--eps', String(eps), '--attacks', name, '--out', refOut], {
+  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--out', refOut], {
     env: { ...process.env, PYTHONPATH: refDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0) throw new Error(`reference.py failed for ${name}`);
   const ref = JSON.parse(readFileSync(refOut, 'utf8')).attacks[name];
   const t0 = performance.now();
-  let robust;
-  if (name === 'standard') {
-    const res = await autoAttack(model, x, y, { threatModel, batchSize: N });
-    robust = res.robust.map((b) => (b ? 1 : 0));
-    res.xAdv.dispose();
-  } else {
-    const xa =
-      name === 'square' ? await square(model, x, y, { threatModel }) : name === 'fab-t' ? fabTargeted(model, x, y, { threatModel }) : apgd(model, x, y, { threatModel, loss: name === 'apgd-t' ? 'targeted-dlr' : 'cross-entropy' });
-    const pred = tf.tidy(() => tf.argMax(model.logits(xa), 1).dataSync());
-    const yv = y.dataSync();
-    robust = Array.from(pred, (p, i) => (p === yv[i] ? 1 : 0));
-    xa.dispose();
-  }
+  // as reference.py: autoAttack with the attack alone (the settings of 'standard' for the norm), a version, or a list
+  const version = name === 'standard' || name === 'plus' ? name : name.split('+');
+  const res = await autoAttack(model, x, y, { threatModel, batchSize: N, version });
+  const robust = res.robust.map((b) => (b ? 1 : 0));
+  res.xAdv.dispose();
   const seconds = (performance.now() - t0) / 1000;
   const agree = robust.filter((v, i) => v === ref.robust[i]).length / N;
   const err = (f) => 1 - f.reduce((a, b) => a + b, 0) / N;

@@ -1,8 +1,14 @@
 """Runs the reference AutoAttack (fra31/auto-attack, PyTorch) on an advkit MLP's weights and the first
 N MNIST test images, and writes per-example robust flags (JSON) for crosscheck.mjs to compare.
 
-usage: /usr/bin/python3 reference.py --model out/mlp.json --mnist DIR --n 1000 --norm Linf --eps 0.1
-           --attacks apgd-ce,apgd-t,fab-t,square,standard --out out/ref.json [--threads 1]
+usage: /usr/bin/python3 reference.py --model out/mlp.json --mnist DIR --n 1000 --norm Linf|L2|L1 --eps 0.1
+           --attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t --out out/ref.json [--threads 1]
+       /usr/bin/python3 reference.py --fixture FILE [--cases Linf:0.1,Linf:0.3,L2:1.5] [--attacks ...]
+Each attack name runs the reference's AutoAttack with that attack alone and the settings of its
+'standard' version for the norm (so 'fab' is untargeted FAB with 1 restart; for L1, APGD-CE has 5
+restarts and APGD-T 5 targets, both with use_largereps); 'standard' and 'plus' run those versions,
+and names joined by '+' run that list in order with the standard settings. --fixture adds the
+results to the fixture's entries for each case (norm:eps), keeping the other attacks' results.
 Needs PYTHONPATH to hold the reference's folder (crosscheck.mjs sets it) and Debian's python3-torch.
 """
 import argparse, json, struct, time
@@ -20,6 +26,7 @@ p.add_argument('--offset', type=int, default=0)
 p.add_argument('--norm', default='Linf')
 p.add_argument('--eps', type=float, default=0.1)
 p.add_argument('--attacks', default='apgd-ce,apgd-t,fab-t,square,standard')
+p.add_argument('--cases', default='Linf:0.1,Linf:0.3,L2:1.5', help='--fixture only: norm:eps pairs')
 p.add_argument('--threads', type=int, default=1)
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--out')
@@ -55,16 +62,17 @@ def run(model, x, y, norm, eps, attacks):
     with torch.no_grad():
         result['clean'] = (model(x).argmax(1) == y).int().tolist()
     for name in attacks:
-        adversary = AutoAttack(model, norm=norm, eps=eps, version='standard', device='cpu', seed=a.seed, verbose=False)
-        if name != 'standard':
-            adversary.attacks_to_run = [name]
+        version = 'plus' if name == 'plus' else 'standard'
+        adversary = AutoAttack(model, norm=norm, eps=eps, version=version, device='cpu', seed=a.seed, verbose=False)
+        if name not in ('standard', 'plus'):
+            adversary.attacks_to_run = name.split('+')
         t0 = time.time()
         x_adv = adversary.run_standard_evaluation(x, y, bs=n)
         seconds = time.time() - t0
         with torch.no_grad():
             robust = (model(x_adv).argmax(1) == y).int().tolist()
             delta = (x_adv - x).reshape(n, -1)
-            size = (delta.abs().max(1)[0] if norm == 'Linf' else delta.norm(dim=1)).max().item()
+            size = (delta.abs().max(1)[0] if norm == 'Linf' else delta.abs().sum(1) if norm == 'L1' else delta.norm(dim=1)).max().item()
         result['attacks'][name] = {'robust': robust, 'seconds': seconds, 'maxPerturbation': size}
     return result
 
@@ -75,7 +83,14 @@ if a.fixture:
     x = (torch.tensor(fx['images'], dtype=torch.float32) / 255.0).reshape(-1, 1, h, w)
     y = torch.tensor(fx['labels'], dtype=torch.int64)
     model = build(fx['model'])
-    fx['reference'] = [run(model, x, y, norm, eps, a.attacks.split(',')) for norm, eps in [('Linf', 0.1), ('Linf', 0.3), ('L2', 1.5)]]
+    for case in a.cases.split(','):
+        norm, eps = case.split(':')
+        res = run(model, x, y, norm, float(eps), a.attacks.split(','))
+        old = [r for r in fx['reference'] if r['norm'] == norm and r['eps'] == float(eps)]
+        if old:
+            old[0]['attacks'].update(res['attacks'])
+        else:
+            fx['reference'].append(res)
     json.dump(fx, open(a.fixture, 'w'))
     raise SystemExit(0)
 

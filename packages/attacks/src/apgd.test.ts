@@ -6,6 +6,7 @@ import { LpBall } from '@advkit/threat-models';
 import { apgd, apgdAttack } from './index.js';
 import { apgdSingleRun } from './internal/apgd-single-run.js';
 import { crossEntropyLoss } from './internal/cross-entropy-loss.js';
+import { linearDualNorm } from './test-utils/linear-dual-norm.js';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -42,15 +43,7 @@ describe('apgd on a linear K-class model finds exactly the breakable examples (c
       let checked = 0;
       yv.forEach((yi, i) => {
         let best = -Infinity;
-        for (let j = 0; j < k; j++) {
-          if (j === yi) continue;
-          let q = 0;
-          for (let f = 0; f < d; f++) {
-            const v = w[f]![j]! - w[f]![yi]!;
-            q = norm === 'linf' ? q + Math.abs(v) : q + v * v;
-          }
-          best = Math.max(best, z[i]![j]! - z[i]![yi]! + epsilon * (norm === 'linf' ? q : Math.sqrt(q)));
-        }
+        for (let j = 0; j < k; j++) if (j !== yi) best = Math.max(best, z[i]![j]! - z[i]![yi]! + epsilon * linearDualNorm(w, j, yi, norm));
         if (Math.abs(best) < 1e-3) return;
         checked++;
         expect(pred[i] !== yi).toBe(best > 0);
@@ -95,8 +88,101 @@ describe('apgdAttack', () => {
     expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
     expect(Array.from(c.dataSync())).toEqual(Array.from(a.dataSync()));
     expect(() => attack.run(model, x, y, { batchIndex: -1 })).toThrow(/apgdAttack.run: context.batchIndex/);
-    expect(() => apgdAttack({ threatModel: new LpBall({ norm: 'l1', epsilon: 1 }) })).toThrow(/apgdAttack: options.threatModel must use one of the norms/);
+    expect(() => apgdAttack({ threatModel: new LpBall({ norm: 'l1', epsilon: 0 }) })).toThrow(/apgdAttack: options.threatModel must have epsilon > 0/);
     tf.dispose([a, b, c, x, y]);
     model.dispose();
+  });
+});
+
+describe('L1-APGD (Croce & Hein, ICML 2021)', () => {
+  // z = xW + b with x well inside [0, 1]: the largest change of z_j − z_y over B₁(x, ε) ∩ [0, 1]^d is a
+  // fractional knapsack: spend ε on the coordinates of largest |w_j − w_y| first, each up to its
+  // distance to the box face in the direction of sign(w_j − w_y). Example i is breakable iff
+  // max_j (z_j − z_y) + that gain > 0. APGD-T over all K − 1 targets must break exactly those
+  // (examples within 1e-2 of the boundary skipped: the sparse steps approach the vertex from inside).
+  function l1Gain(w: number[][], x: number[], j: number, yi: number, epsilon: number): number {
+    const items = x.map((xf, f) => {
+      const v = w[f]![j]! - w[f]![yi]!;
+      return { v: Math.abs(v), cap: v > 0 ? 1 - xf : xf };
+    });
+    items.sort((a, b) => b.v - a.v);
+    let left = epsilon;
+    let gain = 0;
+    for (const it of items) {
+      const t = Math.min(left, it.cap);
+      gain += t * it.v;
+      left -= t;
+      if (left <= 0) break;
+    }
+    return gain;
+  }
+
+  for (const largeEpsilonSchedule of [false, true]) {
+    it(`APGD-T flags = the closed form on a linear model${largeEpsilonSchedule ? ', with the schedule of shrinking radii' : ''}`, () => {
+      const k = 4;
+      const d = 20;
+      const model = new Mlp({ inputShape: [d], hiddenSizes: [], numClasses: k, seed: 5 });
+      const { x, y } = classBatch(60, d, k, 6);
+      const w = model.layers[0]!.weight.arraySync() as number[][];
+      const xv = x.arraySync();
+      const yv = Array.from(y.dataSync());
+      const z = tf.tidy(() => model.logits(x).arraySync() as number[][]);
+      const margin = (i: number, eps: number): number => {
+        let best = -Infinity;
+        for (let j = 0; j < k; j++) if (j !== yv[i]) best = Math.max(best, z[i]![j]! - z[i]![yv[i]!]! + l1Gain(w, xv[i]!, j, yv[i]!, eps));
+        return best;
+      };
+      // ε = the median budget that breaks an example (bisection: the gain grows with ε), so both outcomes occur
+      const needed = yv.map((_, i) => {
+        let lo = 0;
+        let hi = 4;
+        for (let t = 0; t < 40; t++) {
+          const mid = (lo + hi) / 2;
+          if (margin(i, mid) > 0) hi = mid;
+          else lo = mid;
+        }
+        return hi;
+      });
+      const epsilon = [...needed].sort((a, b) => a - b)[needed.length >> 1]!;
+      const threatModel = new LpBall({ norm: 'l1', epsilon, box: { min: 0, max: 1 } });
+      const before = tf.memory().numTensors;
+      const xAdv = apgd(model, x, y, { threatModel, loss: 'targeted-dlr', targetClasses: k - 1, steps: 100, largeEpsilonSchedule });
+      expect(tf.memory().numTensors).toBe(before + 1);
+      expect(threatModel.contains(xAdv, x).every(Boolean)).toBe(true);
+      const pred = tf.tidy(() => Array.from(tf.argMax(model.logits(xAdv), 1).dataSync()));
+      let checked = 0;
+      let breakable = 0;
+      yv.forEach((yi, i) => {
+        const best = margin(i, epsilon);
+        if (Math.abs(best) < 1e-2) return;
+        checked++;
+        if (best > 0) breakable++;
+        expect(pred[i] !== yi).toBe(best > 0);
+      });
+      expect(checked).toBeGreaterThan(40);
+      // both outcomes occur, so the test can tell an attack that breaks all or none
+      expect(breakable).toBeGreaterThan(5);
+      expect(breakable).toBeLessThan(checked - 5);
+      tf.dispose([x, y, xAdv]);
+      model.dispose();
+    });
+  }
+
+  it('is deterministic by seed, stays in B₁ ∩ box, and refuses bad settings with typed errors', () => {
+    const model = new Mlp({ inputShape: [16], hiddenSizes: [8], numClasses: 4, seed: 3 });
+    const { x, y } = classBatch(8, 16, 4, 4);
+    const threatModel = new LpBall({ norm: 'l1', epsilon: 1.5, box: { min: 0, max: 1 } });
+    const a = apgd(model, x, y, { threatModel, steps: 10, restarts: 2, seed: 3 });
+    const b = apgd(model, x, y, { threatModel, steps: 10, restarts: 2, seed: 3 });
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    expect(threatModel.contains(a, x).every(Boolean)).toBe(true);
+    expect(() => apgd(model, x, y, { threatModel: new LpBall({ norm: 'l1', epsilon: 0 }) })).toThrow(/apgd: options.threatModel must have epsilon > 0/);
+    expect(() => apgd(model, x, y, { threatModel: new LpBall({ norm: 'l2', epsilon: 1 }), largeEpsilonSchedule: true })).toThrow(/apgd: options.largeEpsilonSchedule is for L1 balls only/);
+    expect(() => apgd(model, x, y, { threatModel, steps: 4, largeEpsilonSchedule: true })).toThrow(/apgd: options.steps needs/);
+    const binary = new Mlp({ inputShape: [16], hiddenSizes: [], numClasses: 3, seed: 1 });
+    expect(() => apgd(binary, x, y, { threatModel, loss: 'dlr' })).toThrow(/apgd: model must have at least 4 classes/);
+    tf.dispose([a, b, x, y]);
+    model.dispose();
+    binary.dispose();
   });
 });

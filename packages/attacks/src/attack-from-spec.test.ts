@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, Rng, initBackend } from '@advkit/core';
 import { LinearModel, Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { attackFromSpec, exactLinearAttack, fgsm, fgsmAttack, isAttack, pgd, pgdAttack, type Attack, type AttackSpec } from './index.js';
+import { apgdAttack, attackFromSpec, exactLinearAttack, fabAttack, fabTargetedAttack, fgsm, fgsmAttack, isAttack, pgd, pgdAttack, squareAttack, type Attack, type AttackSpec } from './index.js';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -86,6 +86,18 @@ describe('Attack.spec and attackFromSpec', () => {
       options: { threatModel: { norm: 'l2', epsilon: 0.5 }, stepSize: 0.5, randomStart: false, seed: 0, loss: 'cross-entropy' },
     });
     expect(exactLinearAttack({ threatModel }).spec).toEqual({ kind: 'exact-linear', options: { threatModel: threatModel.toJSON() } });
+    const tm = threatModel.toJSON();
+    expect(apgdAttack({ threatModel }).spec).toEqual({
+      kind: 'apgd',
+      options: { threatModel: tm, loss: 'cross-entropy', steps: 100, restarts: 1, rho: 0.75, seed: 0, eotIterations: 1, largeEpsilonSchedule: false },
+    });
+    expect(apgdAttack({ threatModel, loss: 'targeted-dlr', targetClasses: 3 }).spec!.options).toMatchObject({ loss: 'targeted-dlr', targetClasses: 3 });
+    expect(squareAttack({ threatModel }).spec).toEqual({ kind: 'square', options: { threatModel: tm, queries: 5000, pInit: 0.8, rescaleSchedule: false, seed: 0 } });
+    const fabDefaults = { threatModel: tm, steps: 100, restarts: 1, alphaMax: 0.1, eta: 1.05, beta: 0.9, seed: 0 };
+    expect(fabAttack({ threatModel }).spec).toEqual({ kind: 'fab', options: fabDefaults });
+    expect(fabTargetedAttack({ threatModel }).spec).toEqual({ kind: 'fab-targeted', options: fabDefaults });
+    expect(fabTargetedAttack({ threatModel, targetClasses: 2 }).spec).toEqual({ kind: 'fab-targeted', options: { ...fabDefaults, targetClasses: 2 } });
+    expect(Object.isFrozen(fabAttack({ threatModel }).spec!.options)).toBe(true);
   });
 
   it('rebuild attacks with identical outputs, after a JSON round trip too', () => {
@@ -98,6 +110,11 @@ describe('Attack.spec and attackFromSpec', () => {
       [pgdAttack({ threatModel: l2, steps: 3, restarts: 2, seed: 3, loss: 'margin' }), false],
       [fgsmAttack({ threatModel, randomStart: true, stepSize: 0.125, seed: 9 }), false],
       [exactLinearAttack({ threatModel }), true],
+      [apgdAttack({ threatModel: new LpBall({ norm: 'l1', epsilon: 1, box: { min: 0, max: 1 } }), steps: 5, restarts: 2, seed: 4, largeEpsilonSchedule: true }), false],
+      [apgdAttack({ threatModel: l2, steps: 4, seed: 1 }), false],
+      [squareAttack({ threatModel, queries: 20, seed: 5, image: { height: 2, width: 5, channels: 1 } }), false],
+      [fabAttack({ threatModel: l2, steps: 5, restarts: 2, seed: 2 }), false],
+      [fabTargetedAttack({ threatModel, steps: 5, targetClasses: 2, seed: 8 }), false],
     ];
     for (const [attack, binary] of cases) {
       const spec = attack.spec!;
@@ -119,7 +136,9 @@ describe('Attack.spec and attackFromSpec', () => {
 
   it('rejects a bad spec naming attackFromSpec and the spec field', () => {
     expect(() => attackFromSpec(null as never)).toThrow(/attackFromSpec: spec must be an AttackSpec/);
-    expect(() => attackFromSpec({ kind: 'cw' } as never)).toThrow(/attackFromSpec: spec\.kind must be one of "pgd", "fgsm", "exact-linear"/);
+    expect(() => attackFromSpec({ kind: 'cw' } as never)).toThrow(/attackFromSpec: spec\.kind must be one of "pgd", "fgsm", "exact-linear", "apgd", "square", "fab", "fab-targeted"/);
+    expect(() => attackFromSpec({ kind: 'fab', options: { threatModel: { norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } }, targetClasses: 2 } } as never)).toThrow(/spec\.options\.targetClasses is not an option of a 'fab' attack/);
+    expect(() => attackFromSpec({ kind: 'apgd', options: { threatModel: { norm: 'l1', epsilon: 1 }, steps: 4, largeEpsilonSchedule: true } })).toThrow(/^attackFromSpec: spec\.options\.steps needs/);
     const tm = threatModel.toJSON();
     expect(() => attackFromSpec({ kind: 'pgd', options: { threatModel: tm, steps: 0 } })).toThrow(/^attackFromSpec: spec\.options\.steps must be an integer >= 1, got 0/);
     expect(() => attackFromSpec({ kind: 'fgsm', options: { threatModel: { norm: 'linf', epsilon: -1 } } })).toThrow(/^attackFromSpec: spec\.options\.threatModel\.epsilon/);

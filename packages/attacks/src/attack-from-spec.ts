@@ -1,17 +1,25 @@
 import { AdvkitError, ArgumentError, checkOneOf, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import { LpBall, type LpBallOptions } from '@advkit/threat-models';
 import type { Attack } from './attack.js';
-import type { AttackSpec, ExactLinearAttackSpec, FgsmAttackSpec, PgdAttackSpec } from './attack-spec.js';
+import type { ApgdAttackSpec, AttackSpec, ExactLinearAttackSpec, FabAttackSpec, FabTargetedAttackSpec, FgsmAttackSpec, PgdAttackSpec, SquareAttackSpec } from './attack-spec.js';
 import { exactLinearAttack } from './exact-linear.js';
 import { fgsmAttack } from './fgsm.js';
 import { pgdAttack } from './pgd.js';
+import { apgdAttack } from './apgd.js';
+import { squareAttack } from './square.js';
+import { fabAttack } from './fab.js';
+import { fabTargetedAttack } from './fab-targeted.js';
 
 const FN = 'attackFromSpec';
-const KINDS = ['pgd', 'fgsm', 'exact-linear'] as const;
+const KINDS = ['pgd', 'fgsm', 'exact-linear', 'apgd', 'square', 'fab', 'fab-targeted'] as const;
 const KEYS: Record<(typeof KINDS)[number], readonly string[]> = {
   pgd: optionKeys<PgdAttackSpec['options']>()({ threatModel: true, steps: true, stepSize: true, randomStart: true, restarts: true, seed: true, loss: true }),
   fgsm: optionKeys<FgsmAttackSpec['options']>()({ threatModel: true, stepSize: true, randomStart: true, seed: true, loss: true }),
   'exact-linear': optionKeys<ExactLinearAttackSpec['options']>()({ threatModel: true }),
+  apgd: optionKeys<ApgdAttackSpec['options']>()({ threatModel: true, loss: true, steps: true, restarts: true, targetClasses: true, rho: true, seed: true, eotIterations: true, largeEpsilonSchedule: true }),
+  square: optionKeys<SquareAttackSpec['options']>()({ threatModel: true, queries: true, pInit: true, rescaleSchedule: true, seed: true, image: true }),
+  fab: optionKeys<FabAttackSpec['options']>()({ threatModel: true, steps: true, restarts: true, alphaMax: true, eta: true, beta: true, seed: true }),
+  'fab-targeted': optionKeys<FabTargetedAttackSpec['options']>()({ threatModel: true, steps: true, restarts: true, alphaMax: true, eta: true, beta: true, seed: true, targetClasses: true }),
 };
 const SPEC_KEYS = optionKeys<AttackSpec>()({ kind: true, options: true });
 
@@ -23,7 +31,7 @@ const SPEC_KEYS = optionKeys<AttackSpec>()({ kind: true, options: true });
  */
 export function attackFromSpec(spec: AttackSpec): Attack {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new ArgumentError(`must be an AttackSpec ({ kind: 'pgd' | 'fgsm' | 'exact-linear', options }), got ${describeValue(spec)}`, { fn: FN, argument: 'spec' });
+    throw new ArgumentError(`must be an AttackSpec ({ kind: ${KINDS.map((k) => `'${k}'`).join(' | ')}, options }), got ${describeValue(spec)}`, { fn: FN, argument: 'spec' });
   }
   checkKnownKeys(spec, SPEC_KEYS, FN, 'spec');
   const kind = checkOneOf((spec as Partial<AttackSpec>).kind, KINDS, FN, 'spec.kind');
@@ -42,6 +50,10 @@ export function attackFromSpec(spec: AttackSpec): Attack {
   try {
     if (kind === 'pgd') return pgdAttack({ ...rest, threatModel: ball });
     if (kind === 'fgsm') return fgsmAttack({ ...rest, threatModel: ball });
+    if (kind === 'apgd') return apgdAttack({ ...rest, threatModel: ball });
+    if (kind === 'square') return squareAttack({ ...rest, threatModel: ball });
+    if (kind === 'fab') return fabAttack({ ...rest, threatModel: ball });
+    if (kind === 'fab-targeted') return fabTargetedAttack({ ...rest, threatModel: ball });
     return exactLinearAttack({ threatModel: ball });
   } catch (e) {
     throw renamed(e, 'spec.options');

@@ -14,6 +14,8 @@ export interface AutoAttackFingerprint {
   /** The attacks in order (the version resolved to its list) and whether the 'rand' settings (EOT) apply. */
   attacks: string[];
   rand: boolean;
+  /** The named version whose settings the attacks took ('plus' runs more restarts; a list takes 'standard''s). */
+  version: 'standard' | 'plus' | 'rand';
   seed: number;
   batchSize: number;
   /** Examples in all, and the input shape of one. */

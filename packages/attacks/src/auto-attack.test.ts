@@ -4,16 +4,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, ArgumentError } from '@advkit/core';
 import { Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { apgd, autoAttack, blackBoxModel, fabTargeted, square } from './index.js';
+import { apgd, autoAttack, blackBoxModel, fab, fabTargeted, square } from './index.js';
 
 // The fixture: an MLP 400-32-10 trained by advkit (PGD, central 20×20 MNIST crops) and 40 test images,
 // with the reference AutoAttack's per-example robust flags (fra31/auto-attack on Debian's torch), made
-// by scripts/crosscheck-autoattack/make-fixture.mjs and reference.py --fixture.
+// by scripts/crosscheck-autoattack/make-fixture.mjs and reference.py --fixture (the untargeted FAB
+// results at L∞ 0.1 and L2 1.5 and the L1 ε=10 case added later by reference.py --fixture --cases,
+// which keeps the other results).
 interface Fixture {
   model: { layers: { weight: number[]; shape: [number, number]; bias: number[] }[] };
   images: number[];
   labels: number[];
-  reference: { norm: 'Linf' | 'L2'; eps: number; clean: number[]; attacks: Record<string, { robust: number[] }> }[];
+  reference: { norm: 'Linf' | 'L2' | 'L1'; eps: number; clean: number[]; attacks: Record<string, { robust: number[] }> }[];
 }
 const fixture = JSON.parse(readFileSync(new URL('./test-fixtures/autoattack-reference.json', import.meta.url), 'utf8')) as Fixture;
 
@@ -47,9 +49,11 @@ const allowed = 2;
 
 describe('AutoAttack against the reference on the fixture (same weights and images)', () => {
   for (const ref of fixture.reference) {
-    const norm = ref.norm === 'Linf' ? 'linf' : 'l2';
+    const norm = ref.norm === 'Linf' ? 'linf' : ref.norm === 'L2' ? 'l2' : 'l1';
     const threatModel = new LpBall({ norm, epsilon: ref.eps, box: { min: 0, max: 1 } });
-    for (const name of ['apgd-ce', 'apgd-t', 'fab-t', 'square'] as const) {
+    // the reference's standard settings for L1: APGD-CE 5 restarts, APGD-T 5 targets, use_largereps
+    const l1 = norm === 'l1' ? { largeEpsilonSchedule: true } : {};
+    for (const name of Object.keys(ref.attacks).filter((a) => a !== 'standard')) {
       it(`${name}, ${norm} ε=${ref.eps}: per-example robust flags as the reference's (±${allowed})`, async () => {
         const before = tf.memory().numTensors;
         const xAdv =
@@ -57,7 +61,11 @@ describe('AutoAttack against the reference on the fixture (same weights and imag
             ? await square(model, x, y, { threatModel })
             : name === 'fab-t'
               ? fabTargeted(model, x, y, { threatModel })
-              : apgd(model, x, y, { threatModel, loss: name === 'apgd-t' ? 'targeted-dlr' : 'cross-entropy' });
+              : name === 'fab'
+                ? fab(model, x, y, { threatModel })
+                : name === 'apgd-t'
+                  ? apgd(model, x, y, { threatModel, loss: 'targeted-dlr', ...l1, ...(norm === 'l1' ? { targetClasses: 5 } : {}) })
+                  : apgd(model, x, y, { threatModel, ...l1, ...(norm === 'l1' ? { restarts: 5 } : {}) });
         expect(tf.memory().numTensors).toBe(before + 1);
         expect(threatModel.contains(xAdv, x).every(Boolean)).toBe(true);
         const got = robustFlags(xAdv);
@@ -141,6 +149,37 @@ describe('autoAttack: bad input and warnings', () => {
     const b = await autoAttack(noisy, xs, ys, { threatModel, version: ['square'] });
     expect(b.warnings.map((w) => w.code)).toContain('randomized');
     tf.dispose([xs, ys, a.xAdv, b.xAdv]);
+  });
+
+  it("'plus' runs the reference's six attacks in its order, and its flags describe the returned examples", async () => {
+    const xs = tf.slice(x, 0, 8);
+    const ys = tf.slice(y, 0, 8);
+    const before = tf.memory().numTensors;
+    const res = await autoAttack(model, xs, ys, { threatModel, version: 'plus' });
+    expect(tf.memory().numTensors).toBe(before + 1);
+    expect(res.robust.some(Boolean)).toBe(true); // so that every attack ran
+    expect(res.robustAccuracyAfter.map((a) => a.attack)).toEqual(['clean', 'apgd-ce', 'apgd-dlr', 'fab', 'square', 'apgd-t', 'fab-t']);
+    expect(res.robust.map((b) => (b ? 1 : 0))).toEqual(robustFlags(res.xAdv)); // the flags describe the returned examples
+    tf.dispose([xs, ys, res.xAdv]);
+  });
+
+  it("L1: 'standard' needs L1 FAB-T and Square (a typed error); ['apgd-ce', 'apgd-t'] runs with the reference's L1 settings", async () => {
+    const l1 = new LpBall({ norm: 'l1', epsilon: 10, box: { min: 0, max: 1 } });
+    await expect(autoAttack(model, x, y, { threatModel: l1 })).rejects.toThrow(/autoAttack: options.threatModel is an L1 ball, and fab-t, square are built for L∞ and L2 only/);
+    await expect(autoAttack(model, x, y, { threatModel: l1, version: 'plus' })).rejects.toThrow(ArgumentError);
+    await expect(autoAttack(model, x, y, { threatModel: new LpBall({ norm: 'l1', epsilon: 0 }), version: ['apgd-ce'] })).rejects.toThrow(/autoAttack: options.threatModel must have epsilon > 0/);
+    const xs = tf.slice(x, 0, 8);
+    const ys = tf.slice(y, 0, 8);
+    const res = await autoAttack(model, xs, ys, { threatModel: l1, version: ['apgd-ce', 'apgd-t'], seed: 1 });
+    const again = await autoAttack(model, xs, ys, { threatModel: l1, version: ['apgd-ce', 'apgd-t'], seed: 1 });
+    expect(Array.from(again.xAdv.dataSync())).toEqual(Array.from(res.xAdv.dataSync())); // determinism by seed
+    expect(l1.contains(res.xAdv, xs).every(Boolean)).toBe(true);
+    // the fixture's reference flags at L1 ε=10 (first 8): the ensemble breaks at least what either attack alone did, ±2
+    const ref = fixture.reference.find((r) => r.norm === 'L1')!;
+    const either = ref.attacks['apgd-ce']!.robust.slice(0, 8).map((v, i) => v & ref.attacks['apgd-t']!.robust[i]!);
+    const got = res.robust.map((b) => (b ? 1 : 0));
+    expect(got.filter((v, i) => v !== either[i]).length).toBeLessThanOrEqual(allowed);
+    tf.dispose([xs, ys, res.xAdv, again.xAdv]);
   });
 
   it('stops between batches when the signal is aborted', async () => {

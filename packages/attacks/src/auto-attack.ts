@@ -15,10 +15,13 @@ import { autoAttackResult } from './internal/auto-attack-result.js';
 import { copyShard } from './internal/copy-shard.js';
 
 /** The attacks of {@link autoAttack}, by the reference's names. */
-export type AutoAttackName = 'apgd-ce' | 'apgd-dlr' | 'apgd-t' | 'fab-t' | 'square';
+export type AutoAttackName = 'apgd-ce' | 'apgd-dlr' | 'apgd-t' | 'fab' | 'fab-t' | 'square';
 
-const ATTACK_NAMES: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab-t', 'square'];
-export const GRADIENT_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab-t'];
+const ATTACK_NAMES: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab', 'fab-t', 'square'];
+export const GRADIENT_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t', 'fab', 'fab-t'];
+/** The attacks built for L1 balls (the reference's standard L1 list adds FAB-T and Square, not built for L1 here). */
+const L1_ATTACKS: readonly AutoAttackName[] = ['apgd-ce', 'apgd-dlr', 'apgd-t'];
+
 
 /** A sanity check of the reference that fired (the reference prints them; here they are data). */
 export interface AutoAttackWarning {
@@ -46,13 +49,23 @@ export interface AutoAttackProgress {
 }
 
 export interface AutoAttackOptions {
-  /** The threat model: an L∞ or L2 ball, ε > 0, usually with the box [0, 1]. */
+  /**
+   * The threat model: an L∞, L2 or L1 ball, ε > 0, usually with the box [0, 1]. L1 runs the APGD
+   * attacks only (a list of them; see `version`).
+   */
   threatModel: LpBall;
   /**
-   * `'standard'`: APGD-CE, APGD-T (9 targets), FAB-T (9 targets), Square (5000 queries), one run each;
-   * `'rand'` (randomised defences): APGD-CE and APGD-DLR with 20 EOT gradient samples; or a list of
-   * attack names run in the given order with the standard settings. (`'plus'` needs untargeted FAB,
-   * which advkit does not have yet: an ArgumentError.) @default 'standard'
+   * As the reference's `set_version`:
+   * - `'standard'`: APGD-CE, APGD-T (9 targets), FAB-T (9 targets), Square (5000 queries), one run
+   *   each. For L1 the reference adds L1 FAB-T and L1 Square, which advkit does not have: an
+   *   ArgumentError; pass `['apgd-ce', 'apgd-t']` for its L1 APGD settings (APGD-CE with 5 restarts,
+   *   APGD-T with 5 targets, both with the schedule of shrinking radii).
+   * - `'plus'` (L∞, L2): APGD-CE and APGD-DLR with 5 restarts, untargeted FAB with 5 restarts, Square,
+   *   APGD-T (9 targets), FAB-T (9 targets).
+   * - `'rand'` (randomised defences): APGD-CE and APGD-DLR with 20 EOT gradient samples.
+   * - a list of attack names, run in the given order with the settings of 'standard' for the norm,
+   *   as the reference's `attacks_to_run` with version 'standard' (so `'fab'` has 1 restart, as there).
+   * @default 'standard'
    */
   version?: 'standard' | 'rand' | 'plus' | readonly AutoAttackName[];
   /** Seed of every attack's random draws (batch b of an attack uses seed + b). @default 0 */
@@ -106,16 +119,16 @@ export interface AutoAttackResult {
   warnings: AutoAttackWarning[];
 }
 
-function resolveAttacks(version: unknown, fn: string): { attacks: AutoAttackName[]; rand: boolean } {
-  if (version === undefined || version === 'standard') return { attacks: ['apgd-ce', 'apgd-t', 'fab-t', 'square'], rand: false };
-  if (version === 'rand') return { attacks: ['apgd-ce', 'apgd-dlr'], rand: true };
-  if (version === 'plus') throw new ArgumentError("'plus' needs untargeted FAB, which advkit does not implement yet; pass a list of attacks instead", { fn, argument: 'options.version' });
-  if (!Array.isArray(version) || version.length === 0) throw new ArgumentError(`must be 'standard', 'rand' or a non-empty list of attack names, got ${describeValue(version)}`, { fn, argument: 'options.version' });
+function resolveAttacks(version: unknown, fn: string): { attacks: AutoAttackName[]; rand: boolean; named: 'standard' | 'plus' | 'rand' } {
+  if (version === undefined || version === 'standard') return { attacks: ['apgd-ce', 'apgd-t', 'fab-t', 'square'], rand: false, named: 'standard' };
+  if (version === 'rand') return { attacks: ['apgd-ce', 'apgd-dlr'], rand: true, named: 'rand' };
+  if (version === 'plus') return { attacks: ['apgd-ce', 'apgd-dlr', 'fab', 'square', 'apgd-t', 'fab-t'], rand: false, named: 'plus' };
+  if (!Array.isArray(version) || version.length === 0) throw new ArgumentError(`must be 'standard', 'plus', 'rand' or a non-empty list of attack names, got ${describeValue(version)}`, { fn, argument: 'options.version' });
   for (const a of version) {
     if (!ATTACK_NAMES.includes(a)) throw new ArgumentError(`lists an unknown attack ${describeValue(a)}; known: ${ATTACK_NAMES.join(', ')}`, { fn, argument: 'options.version' });
   }
   if (new Set(version).size !== version.length) throw new ArgumentError('lists an attack twice', { fn, argument: 'options.version' });
-  return { attacks: [...version] as AutoAttackName[], rand: false };
+  return { attacks: [...version] as AutoAttackName[], rand: false, named: 'standard' };
 }
 
 /**
@@ -199,7 +212,7 @@ export function prepareAutoAttack(
 ): PreparedAutoAttack {
   const opts = checkOptions(options, fn);
   checkKnownKeys(opts, AUTO_ATTACK_KEYS, fn);
-  const { attacks, rand } = resolveAttacks(opts.version, fn);
+  const { attacks, rand, named } = resolveAttacks(opts.version, fn);
   const blackBox = isBlackBoxModel(model);
   const m = blackBox ? (model as BlackBoxModel) : checkModel(model, fn);
   if (blackBox) {
@@ -209,7 +222,13 @@ export function prepareAutoAttack(
     }
   }
   const threatModel = checkThreatModel(opts.threatModel, fn);
-  checkAttackBall(threatModel, fn, ['linf', 'l2']);
+  checkAttackBall(threatModel, fn, ['linf', 'l2', 'l1']);
+  if (threatModel.norm === 'l1') {
+    const missing = attacks.filter((a) => !L1_ATTACKS.includes(a));
+    if (missing.length > 0) {
+      throw new ArgumentError(`is an L1 ball, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} built for L∞ and L2 only (the reference's standard L1 list adds L1 FAB-T and L1 Square); pass version: ['apgd-ce', 'apgd-t'] for the reference's L1 APGD settings`, { fn, argument: 'options.threatModel' });
+    }
+  }
   const seed = checkSeed(opts.seed, fn);
   const batchSize = checkNumber(opts.batchSize ?? 500, fn, 'options.batchSize', { min: 1, integer: true });
   const signal = opts.signal;
@@ -226,15 +245,16 @@ export function prepareAutoAttack(
   if ((attacks.includes('apgd-dlr') || attacks.includes('apgd-t')) && k < 4) {
     warnings.push({ code: 'too-few-classes', message: `with only ${k} classes the ${k <= 2 ? '' : 'targeted '}DLR loss cannot be used: ${attacks.filter((a) => a === 'apgd-dlr' || a === 'apgd-t').join(', ')} skipped` });
   }
-  if (attacks.includes('fab-t') && (threatModel.box?.min !== 0 || threatModel.box?.max !== 1)) {
-    throw new ArgumentError('must have the box { min: 0, max: 1 } to run fab-t (FAB projects onto hyperplane ∩ [0, 1]^d)', { fn, argument: 'options.threatModel' });
+  const fabs = attacks.filter((a) => a === 'fab' || a === 'fab-t');
+  if (fabs.length > 0 && (threatModel.box?.min !== 0 || threatModel.box?.max !== 1)) {
+    throw new ArgumentError(`must have the box { min: 0, max: 1 } to run ${fabs.join(' and ')} (FAB projects onto hyperplane ∩ [0, 1]^d)`, { fn, argument: 'options.threatModel' });
   }
   if (attacks.includes('square')) resolveSquareSettings({ threatModel }, m.inputShape, fn);
 
   const stop = (): void => {
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
   };
-  const run = makeRun({ fn, model: m, blackBox, threatModel, attacks, rand, seed, batchSize, k, stop });
+  const run = makeRun({ fn, model: m, blackBox, threatModel, attacks, rand, version: named, seed, batchSize, k, stop });
   const fingerprint = autoAttackFingerprint(run, inp.x, inp.y, inp.n, opts.modelId);
   let state: AutoAttackState;
   if (opts.resumeFrom !== undefined) {

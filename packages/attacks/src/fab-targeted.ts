@@ -1,59 +1,15 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, checkKnownKeys, optionKeys } from '@advkit/core';
+import { checkOptions } from '@advkit/core';
 import type { Model } from '@advkit/models';
-import type { LpBall } from '@advkit/threat-models';
-import type { Attack, AttackContext } from './attack.js';
-import { checkBatchIndex } from './internal/attack-context.js';
-import { checkSeed, checkThreatModel } from './internal/resolve-attack.js';
-import { checkAttackBall, checkAttackInputs, checkGradientModel, toTensor } from './internal/check-attack-inputs.js';
-import { runFabTargeted, type FabSettings } from './internal/run-fab.js';
+import type { Attack } from './attack.js';
+import type { FabTargetedAttackSpec } from './attack-spec.js';
+import type { FabOptions } from './fab.js';
+import { fabAttackOf, fabRun } from './internal/fab-attack-of.js';
 
-export interface FabTargetedOptions {
-  /**
-   * L∞ or L2 ball, ε > 0, with the box [0, 1] (FAB's projection is onto hyperplane ∩ [0, 1]^d, as the
-   * reference). A point counts as adversarial only within ε.
-   */
-  threatModel: LpBall;
-  /** Iterations per run. @default 100 */
-  steps?: number;
-  /** Runs per target class (random starts from the second on, radius ε/2). @default 1 */
-  restarts?: number;
+/** Options of {@link fabTargeted}: those of {@link fab} and the number of target classes. */
+export interface FabTargetedOptions extends FabOptions {
   /** Targets: the 2nd … (targetClasses+1)-th largest clean logits. @default 9, capped at K − 1 */
   targetClasses?: number;
-  /** α_max, the largest weight of the step from the clean point. @default 0.1 */
-  alphaMax?: number;
-  /** η, the overshoot of each projection. @default 1.05 */
-  eta?: number;
-  /** β, the backward step towards x after a success. @default 0.9 */
-  beta?: number;
-  /** Seed of the random starts. @default 0 */
-  seed?: number;
-}
-
-const FAB_KEYS = optionKeys<FabTargetedOptions>()({ threatModel: true, steps: true, restarts: true, targetClasses: true, alphaMax: true, eta: true, beta: true, seed: true });
-
-export function resolveFabSettings(options: FabTargetedOptions, numOutputs: number | undefined, fn: string): FabSettings & { threatModel: LpBall } {
-  const opts = checkOptions(options, fn);
-  checkKnownKeys(opts, FAB_KEYS, fn);
-  const threatModel = checkThreatModel(opts.threatModel, fn);
-  checkAttackBall(threatModel, fn, ['linf', 'l2']);
-  if (threatModel.box === undefined || threatModel.box.min !== 0 || threatModel.box.max !== 1) {
-    throw new ArgumentError('must have the box { min: 0, max: 1 }: FAB projects onto hyperplane ∩ [0, 1]^d', { fn, argument: 'options.threatModel' });
-  }
-  const steps = checkNumber(opts.steps ?? 100, fn, 'options.steps', { min: 1, integer: true });
-  const restarts = checkNumber(opts.restarts ?? 1, fn, 'options.restarts', { min: 1, integer: true });
-  let targetClasses = numOutputs === undefined ? 9 : Math.min(9, numOutputs - 1);
-  if (opts.targetClasses !== undefined) {
-    targetClasses = checkNumber(opts.targetClasses, fn, 'options.targetClasses', { min: 1, integer: true });
-    if (numOutputs !== undefined && targetClasses > numOutputs - 1) {
-      throw new ArgumentError(`must be at most numOutputs − 1 = ${numOutputs - 1}, got ${targetClasses}`, { fn, argument: 'options.targetClasses' });
-    }
-  }
-  const alphaMax = checkNumber(opts.alphaMax ?? 0.1, fn, 'options.alphaMax', { min: 0, max: 1 });
-  const eta = checkNumber(opts.eta ?? 1.05, fn, 'options.eta', { min: 1 });
-  const beta = checkNumber(opts.beta ?? 0.9, fn, 'options.beta', { min: 0, max: 1 });
-  const seed = checkSeed(opts.seed, fn);
-  return { threatModel, norm: threatModel.norm as 'linf' | 'l2', epsilon: threatModel.epsilon, steps, restarts, targetClasses, alphaMax, eta, beta, seed };
 }
 
 /**
@@ -73,24 +29,15 @@ export function resolveFabSettings(options: FabTargetedOptions, numOutputs: numb
  * @throws ArgumentError / ShapeError (from @advkit/core) for bad arguments.
  */
 export function fabTargeted(model: Model, x: tf.Tensor, y: tf.Tensor, options: FabTargetedOptions): tf.Tensor {
-  const fn = 'fabTargeted';
-  const m = checkGradientModel(model, fn, 2, 'a multi-class model');
-  const s = resolveFabSettings(options, m.numOutputs, fn);
-  const inp = checkAttackInputs(m, x, y, s.threatModel, fn);
-  if (inp.n === 0) return toTensor(inp.x, 0, m.inputShape);
-  return toTensor(runFabTargeted(m, inp.x, inp.y, inp.n, s).xAdv, inp.n, m.inputShape);
+  return fabRun(model, x, y, options, true, 'fabTargeted');
 }
 
-/** FAB-T as an {@link Attack}. A call with `{ batchIndex: t }` uses seed `seed + t`. */
+/**
+ * FAB-T as an {@link Attack}. A call with `{ batchIndex: t }` uses seed `seed + t`; its `spec` holds
+ * the options with their defaults filled in (`targetClasses` only when given: the default depends on
+ * the model's classes), from which {@link attackFromSpec} rebuilds it.
+ */
 export function fabTargetedAttack(options: FabTargetedOptions): Attack {
-  const fn = 'fabTargetedAttack';
-  const opts = checkOptions(options, fn);
-  resolveFabSettings(opts, undefined, fn);
-  return {
-    name: 'fab-t',
-    run(model, x, y, context?: AttackContext) {
-      const t = checkBatchIndex(context, 'fabTargetedAttack.run');
-      return fabTargeted(model, x, y, { ...opts, seed: (opts.seed ?? 0) + t });
-    },
-  };
+  const opts = checkOptions(options, 'fabTargetedAttack');
+  return fabAttackOf(opts, true, 'fabTargetedAttack', (spec) => ({ kind: 'fab-targeted', options: spec }) satisfies FabTargetedAttackSpec);
 }

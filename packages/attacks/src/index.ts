@@ -1,5 +1,15 @@
 export type { Attack, AttackContext } from './attack.js';
-export type { AttackSpec, PgdAttackSpec, FgsmAttackSpec, ExactLinearAttackSpec, SpecOptions } from './attack-spec.js';
+export type {
+  AttackSpec,
+  PgdAttackSpec,
+  FgsmAttackSpec,
+  ExactLinearAttackSpec,
+  ApgdAttackSpec,
+  SquareAttackSpec,
+  FabAttackSpec,
+  FabTargetedAttackSpec,
+  SpecOptions,
+} from './attack-spec.js';
 export { attackFromSpec } from './attack-from-spec.js';
 export { isAttack } from './is-attack.js';
 export { exactLinear, exactLinearAttack, exactLinearPerturbation, exactLinearMarginChange } from './exact-linear.js';
@@ -19,6 +29,8 @@ export { blackBoxModel } from './black-box-model.js';
 export type { BlackBoxModel, BlackBoxModelOptions } from './black-box-model.js';
 export { square, squareAttack } from './square.js';
 export type { SquareOptions, SquareAttackOptions } from './square.js';
+export { fab, fabAttack } from './fab.js';
+export type { FabOptions } from './fab.js';
 export { fabTargeted, fabTargetedAttack } from './fab-targeted.js';
 export type { FabTargetedOptions } from './fab-targeted.js';
 export { autoAttack } from './auto-attack.js';

@@ -11,6 +11,8 @@ import { checkAttackBall, checkAttackInputs, isBlackBoxModel, toTensor } from '.
 import { squareSteps, type SquareSettings } from './internal/square-steps.js';
 import { driveSteps, driveStepsSync } from './internal/drive-steps.js';
 import { logitsOfArray } from './internal/logits-of-array.js';
+import { deepFreeze } from './internal/deep-freeze.js';
+import type { SquareAttackSpec } from './attack-spec.js';
 
 export interface SquareOptions {
   /** The feasible set B_p(x, ε) ∩ box, L∞ or L2, ε > 0 (the reference assumes the box [0, 1]). */
@@ -111,14 +113,27 @@ export async function square(model: Model | BlackBoxModel, x: tf.Tensor, y: tf.T
 /**
  * Square as a synchronous {@link Attack} on a differentiable tfjs `Model` (it uses only its logits).
  * A call with `{ batchIndex: t }` uses seed `seed + t`. For a black-box model, call {@link square}.
+ * Its `spec` holds the options with their defaults filled in, from which {@link attackFromSpec} rebuilds it.
  */
 export function squareAttack(options: SquareAttackOptions): Attack {
   const fn = 'squareAttack';
   const opts = checkOptions(options, fn);
   const s = resolveSquareSettings(opts, undefined, fn);
-  return {
+  const spec: SquareAttackSpec = {
+    kind: 'square',
+    options: {
+      threatModel: s.threatModel.toJSON(),
+      queries: s.queries,
+      pInit: s.pInit,
+      rescaleSchedule: s.rescaleSchedule,
+      seed: s.seed,
+      ...(opts.image !== undefined ? { image: { height: opts.image.height, width: opts.image.width, channels: opts.image.channels } } : {}),
+    },
+  };
+  return Object.freeze({
     name: 'square',
-    run(model, x, y, context?: AttackContext) {
+    spec: deepFreeze(spec),
+    run(model: Model, x: tf.Tensor, y: tf.Tensor, context?: AttackContext): tf.Tensor {
       const t = checkBatchIndex(context, 'squareAttack.run');
       const m = checkScoreModel(model, 'squareAttack.run');
       if (isBlackBoxModel(m)) throw new ArgumentError('is a black-box model: Attack.run is synchronous; call square() instead', { fn: 'squareAttack.run', argument: 'model' });
@@ -128,5 +143,5 @@ export function squareAttack(options: SquareAttackOptions): Attack {
       const out = driveStepsSync(gen, (xs, n) => logitsOfArray(m, xs, n, 'squareAttack.run'), m.numOutputs, 'squareAttack.run');
       return toTensor(out.xAdv, inp.n, m.inputShape);
     },
-  };
+  });
 }

@@ -3,10 +3,11 @@ import type { Model } from '@advkit/models';
 import { apgdCheckpoints } from './apgd-checkpoints.js';
 import { predictions } from './predictions.js';
 import { logitLossGradient, type LogitLoss } from './logit-loss-gradient.js';
+import { l0Distance, projectL1Rows, sparseSignStep } from './apgd-l1.js';
 
 /** The settings of one APGD run (validated by the caller). */
 export interface ApgdRunSettings {
-  norm: 'linf' | 'l2';
+  norm: 'linf' | 'l2' | 'l1';
   epsilon: number;
   /** The box [lo, hi] (±Infinity without one). */
   lo: number;
@@ -49,34 +50,49 @@ export interface ApgdRunResult {
  * with its gradient there, when (1) the loss increased in at most ρ·k of the last k steps, or (2) its
  * step size was not reduced at the last checkpoint and its best loss has not improved since.
  *
+ * L1 (Croce & Hein, "Mind the box: l1-APGD for sparse adversarial attacks on image classifiers",
+ * ICML 2021, as the reference's norm 'L1'): start at P_S(x + t), t standard normal (or at `xInit`);
+ * η⁰ = ε; no momentum: xᵏ⁺¹ = P_S(xᵏ + η·s/‖s‖₁) with the sparse sign s of {@link sparseSignStep}
+ * over the top `topk·d` coordinates (topk⁰ = 0.2, or ‖xInit − x‖₀/(1.5·d)); P_S the exact projection
+ * onto B₁(x, ε) ∩ box. Every k = max(⌊0.04·N⌋, 1) iterations, with s_k = ‖x_best − x‖₀: topk ←
+ * s_k/(1.5·d); if s_k < 0.95·s_{k−1} the step size goes back to ε and the example restarts from its
+ * best point, else it is divided by 1.5; always within [ε/10, ε].
+ *
  * `loss(z, row, grad)` is the per-example loss (CE, DLR or targeted DLR) of example `row`. Random
  * draws come from `rng` in example-major order. Uses the model only through
  * {@link logitLossGradient}; creates no tensors that outlive the call.
  */
-export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, loss: LogitLoss, s: ApgdRunSettings, rng: Rng): ApgdRunResult {
+export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, loss: LogitLoss, s: ApgdRunSettings, rng: Rng, xInit?: Float32Array): ApgdRunResult {
   const d = x.length / n;
   const k = model.numOutputs;
   const { epsilon: eps, lo, hi } = s;
   const clip = (v: number): number => (v < lo ? lo : v > hi ? hi : v);
+  const l1 = s.norm === 'l1';
 
   // the random start
-  let xAdv = new Float32Array(n * d);
-  for (let i = 0; i < n; i++) {
-    const t = new Float64Array(d);
-    let norm = 0;
-    if (s.norm === 'linf') {
-      for (let j = 0; j < d; j++) {
-        t[j] = 2 * rng.float() - 1;
-        norm = Math.max(norm, Math.abs(t[j]!));
+  let xAdv: Float32Array = new Float32Array(n * d);
+  if (xInit !== undefined) xAdv = Float32Array.from(xInit, clip);
+  else if (l1) {
+    for (let q = 0; q < n * d; q++) xAdv[q] = x[q]! + rng.normal();
+    xAdv = projectL1Rows(xAdv, x, n, eps, lo, hi);
+  } else {
+    for (let i = 0; i < n; i++) {
+      const t = new Float64Array(d);
+      let norm = 0;
+      if (s.norm === 'linf') {
+        for (let j = 0; j < d; j++) {
+          t[j] = 2 * rng.float() - 1;
+          norm = Math.max(norm, Math.abs(t[j]!));
+        }
+      } else {
+        for (let j = 0; j < d; j++) {
+          t[j] = rng.normal();
+          norm += t[j]! * t[j]!;
+        }
+        norm = Math.sqrt(norm);
       }
-    } else {
-      for (let j = 0; j < d; j++) {
-        t[j] = rng.normal();
-        norm += t[j]! * t[j]!;
-      }
-      norm = Math.sqrt(norm);
+      for (let j = 0; j < d; j++) xAdv[i * d + j] = clip(x[i * d + j]! + (eps * t[j]!) / (norm + 1e-12));
     }
-    for (let j = 0; j < d; j++) xAdv[i * d + j] = clip(x[i * d + j]! + (eps * t[j]!) / (norm + 1e-12));
   }
 
   // P_S as the reference writes it
@@ -126,17 +142,27 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
   for (let i = 0; i < n; i++) robust[i] = pred0[i] === y[i] ? 1 : 0;
   const lossBest = Float64Array.from(lossIndiv);
   const lossSteps = new Float64Array(s.steps * n); // [steps, n]; row −1 reads as zeros, as in the reference
-  const stepSize = new Float64Array(n).fill(2 * eps);
-  let xOld = Float32Array.from(xAdv);
+  const alpha = l1 ? 1 : 2;
+  const stepSize = new Float64Array(n).fill(alpha * eps);
+  // L1: the sparsity of the step, and the last check's ‖x_best − x‖₀
+  const topk = new Float64Array(n).fill(0.2);
+  let spOld: Float64Array = new Float64Array(n).fill(d);
+  if (l1 && xInit !== undefined) {
+    spOld = l0Distance(xAdv, x, n);
+    for (let i = 0; i < n; i++) topk[i] = Math.fround(Math.fround(spOld[i]! / d) / 1.5);
+  }
+  const l1Period = Math.max(Math.floor(0.04 * s.steps), 1);
+  let xOld: Float32Array = Float32Array.from(xAdv);
   const checks = new Map(apgdCheckpoints(s.steps).map((c) => [c.at, c.k]));
-  let lossBestLastCheck = Float64Array.from(lossBest);
+  let lossBestLastCheck: Float64Array = Float64Array.from(lossBest);
   let reducedLastCheck = new Uint8Array(n).fill(1);
 
   for (let it = 0; it < s.steps; it++) {
-    // the gradient step with momentum
+    // the gradient step with momentum (L1: the sparse step, no momentum)
     const a = it > 0 ? 0.75 : 1.0;
-    const z = new Float32Array(n * d);
-    if (s.norm === 'linf') {
+    let z: Float32Array = new Float32Array(n * d);
+    if (l1) z = sparseSignStep(xAdv, grad, n, stepSize, topk);
+    else if (s.norm === 'linf') {
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < d; j++) {
           const g = grad[i * d + j]!;
@@ -151,10 +177,14 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
         for (let j = 0; j < d; j++) z[i * d + j] = xAdv[i * d + j]! + f * grad[i * d + j]!;
       }
     }
-    project(z);
-    const next = new Float32Array(n * d);
-    for (let q = 0; q < n * d; q++) next[q] = xAdv[q]! + (z[q]! - xAdv[q]!) * a + (xAdv[q]! - xOld[q]!) * (1 - a);
-    project(next);
+    let next: Float32Array;
+    if (l1) next = projectL1Rows(z, x, n, eps, lo, hi);
+    else {
+      project(z);
+      next = new Float32Array(n * d);
+      for (let q = 0; q < n * d; q++) next[q] = xAdv[q]! + (z[q]! - xAdv[q]!) * a + (xAdv[q]! - xOld[q]!) * (1 - a);
+      project(next);
+    }
     xOld = xAdv;
     xAdv = next;
 
@@ -174,7 +204,20 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
       }
     }
 
-    const win = checks.get(it);
+    if (l1 && (it + 1) % l1Period === 0) {
+      const spCurr = l0Distance(xBest, x, n);
+      for (let i = 0; i < n; i++) {
+        const reduced = spCurr[i]! / spOld[i]! < 0.95; // 0/0 is NaN: not reduced, as the reference
+        topk[i] = Math.fround(Math.fround(spCurr[i]! / d) / 1.5);
+        stepSize[i] = Math.min(Math.max(reduced ? alpha * eps : stepSize[i]! / 1.5, (alpha * eps) / 10), alpha * eps);
+        if (reduced) {
+          xAdv.set(xBest.subarray(i * d, (i + 1) * d), i * d);
+          grad.set(gradBest.subarray(i * d, (i + 1) * d), i * d);
+        }
+      }
+      spOld = spCurr;
+    }
+    const win = l1 ? undefined : checks.get(it);
     if (win !== undefined) {
       const reduced = new Uint8Array(n);
       for (let i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ import { logitsOfArray } from './logits-of-array.js';
 import { topLogits } from './top-logits.js';
 import { predictions } from './predictions.js';
 import { subsetRows } from './subset-rows.js';
+import { projectL1Rows } from './apgd-l1.js';
 
 /** APGD's loss: cross-entropy (APGD-CE), DLR (APGD-DLR) or targeted DLR (APGD-T). */
 export type ApgdLoss = 'cross-entropy' | 'dlr' | 'targeted-dlr';
@@ -18,6 +19,8 @@ export interface ApgdSettings extends ApgdRunSettings {
   /** APGD-T: the targets are the 2nd … (targetClasses+1)-th largest clean logits. */
   targetClasses: number;
   seed: number;
+  /** L1 only: the reference's `use_largereps` (see {@link largeEpsilonRun}). */
+  largeEpsilonSchedule: boolean;
 }
 
 /** What {@link runApgd} returns (plain arrays). */
@@ -62,7 +65,7 @@ export function runApgd(model: Model, x: Float32Array, y: Int32Array, n: number,
         const t = Int32Array.from(idx, (_, row) => topLogits(clean.subarray(row * k, (row + 1) * k), tc)[tc - 1]!);
         loss = (z: Float32Array, row: number, g?: Float64Array) => targetedDlrLoss(z, ys[row]!, t[row]!, g);
       }
-      const run = apgdSingleRun(model, xs, ys, idx.length, loss, s, rng);
+      const run = s.largeEpsilonSchedule ? largeEpsilonRun(model, xs, ys, idx.length, loss, s, rng) : apgdSingleRun(model, xs, ys, idx.length, loss, s, rng);
       if (s.loss !== 'cross-entropy') zeroGradients += run.zeroGradients;
       idx.forEach((i, row) => {
         if (run.robust[row] === 0) {
@@ -73,4 +76,24 @@ export function runApgd(model: Model, x: Float32Array, y: Int32Array, n: number,
     }
   }
   return { xAdv, robust, zeroGradients };
+}
+
+/**
+ * The reference's `decr_eps_pgd` (`use_largereps`, L1 only; Croce & Hein, ICML 2021, §3.3): three
+ * runs with radii 3ε, 2ε, ε and ⌈0.3N⌉, ⌈0.3N⌉, N − 2⌈0.3N⌉ iterations, each started from the
+ * previous run's best point projected onto the smaller ball (the first from x + t, t standard
+ * normal, projected onto B₁(x, 3ε) ∩ box). Only the last run (radius ε) decides success.
+ */
+function largeEpsilonRun(model: Model, x: Float32Array, y: Int32Array, n: number, loss: Parameters<typeof apgdSingleRun>[4], s: ApgdSettings, rng: Rng): ReturnType<typeof apgdSingleRun> {
+  const epss = [3 * s.epsilon, 2 * s.epsilon, s.epsilon];
+  const first = Math.ceil(0.3 * s.steps);
+  const iters = [first, first, s.steps - 2 * first];
+  let xInit: Float32Array = Float32Array.from(x, (v) => v + rng.normal());
+  let run: ReturnType<typeof apgdSingleRun> | undefined;
+  for (let stage = 0; stage < 3; stage++) {
+    xInit = projectL1Rows(xInit, x, n, epss[stage]!, s.lo, s.hi);
+    run = apgdSingleRun(model, x, y, n, loss, { ...s, epsilon: epss[stage]!, steps: iters[stage]! }, rng, xInit);
+    xInit = run.xBest;
+  }
+  return run!;
 }

@@ -8,12 +8,17 @@ import { predictions } from './predictions.js';
 import { subsetRows } from './subset-rows.js';
 import { topLogits } from './top-logits.js';
 
-/** The settings of targeted FAB (validated by the caller). */
+/** The settings of FAB and FAB-T (validated by the caller). */
 export interface FabSettings {
-  norm: 'linf' | 'l2';
+  norm: FabNorm;
+  /** FAB-T (one run per target class and restart) or untargeted FAB (restarts only). */
+  targeted: boolean;
+  /** The public function, for error messages. */
+  fn: string;
   epsilon: number;
   steps: number;
   restarts: number;
+  /** FAB-T: the targets are the 2nd … (targetClasses+1)-th largest clean logits (ignored untargeted). */
   targetClasses: number;
   /** α_max, the largest weight of the step from the clean point. */
   alphaMax: number;
@@ -24,36 +29,120 @@ export interface FabSettings {
   seed: number;
 }
 
-/** What {@link runFabTargeted} returns (plain arrays). */
+/** What {@link runFab} returns (plain arrays). */
 export interface FabOutcome {
   xAdv: Float32Array;
   robust: Uint8Array;
 }
 
-const pNorm = (v: ArrayLike<number>, off: number, d: number, norm: 'linf' | 'l2'): number => {
+type FabNorm = 'linf' | 'l2';
+
+/** ‖v[off … off+d)‖_p for p = ∞, 1, 2. */
+function pNorm(v: ArrayLike<number>, off: number, d: number, norm: FabNorm | 'l1'): number {
   let s = 0;
   if (norm === 'linf') for (let j = 0; j < d; j++) s = Math.max(s, Math.abs(v[off + j]!));
+  else if (norm === 'l1') for (let j = 0; j < d; j++) s += Math.abs(v[off + j]!);
   else {
     for (let j = 0; j < d; j++) s += v[off + j]! ** 2;
     s = Math.sqrt(s);
   }
   return s;
-};
+}
+
+/** ‖a − b‖_p over the row at `off` of length d. */
+function pDistance(a: ArrayLike<number>, b: ArrayLike<number>, off: number, d: number, norm: FabNorm): number {
+  let s = 0;
+  if (norm === 'linf') for (let j = 0; j < d; j++) s = Math.max(s, Math.abs(a[off + j]! - b[off + j]!));
+  else {
+    for (let j = 0; j < d; j++) s += (a[off + j]! - b[off + j]!) ** 2;
+    s = Math.sqrt(s);
+  }
+  return s;
+}
 
 /**
- * One targeted FAB run (the reference's `FABAttack.attack_single_run` with `is_targeted`): for the
- * target t (the `targetClass`-th largest clean logit), linearise the constraint f_t − f_y = 0 at the
- * current point x¹, project both x¹ and the clean x⁰ onto that hyperplane ∩ [0,1]^d (d₁, d₂), and step
+ * The linearised decision boundary at x¹ for each example: the constraint f(x) = 0 with value
+ * f(x¹) = `df[i]` and gradient `dg[i·d … (i+1)·d]`. Targeted: f = z_t − z_y. Untargeted: among
+ * f_c = z_c − z_y (c ≠ y), the one whose hyperplane is closest to x¹ in the attack's norm,
+ * argmin_c |f_c| / ‖∇f_c‖_q (q the dual norm; the first minimum on ties, as torch's `min`).
+ */
+type Boundary = (x1: Float32Array, bs: number) => { df: Float64Array; dg: Float32Array };
+
+function targetedBoundary(model: Model, la2: Int32Array, target: Int32Array): Boundary {
+  return (x1, bs) => {
+    const { loss, grad } = logitLossGradient(model, x1, bs, (z, row, g) => {
+      const t = target[row]!;
+      const yy = la2[row]!;
+      if (g !== undefined) {
+        g.fill(0);
+        g[t] = 1;
+        g[yy]! -= 1;
+      }
+      return z[t]! - z[yy]!;
+    });
+    return { df: loss, dg: grad };
+  };
+}
+
+/**
+ * The reference's `get_diff_logits_grads_batch` and class choice: K input gradients ∇(z_c − z_y) (the
+ * reference runs one backward pass per class; here one forward and backward pass over the batch
+ * stacked K times, copy c holding f_c = z_c − z_y), df_y = 1e10 so the true class is never chosen,
+ * then dist_c = |df_c| / (1e-12 + ‖dg_c‖_q) with q = 1 for L∞ and 2 for L2.
+ */
+function untargetedBoundary(model: Model, la2: Int32Array, norm: FabNorm): Boundary {
+  const k = model.numOutputs;
+  return (x1, bs) => {
+    const d = x1.length / bs;
+    const stacked = new Float32Array(k * bs * d);
+    for (let c = 0; c < k; c++) stacked.set(x1, c * bs * d);
+    const { loss: dfs, grad: dgs } = logitLossGradient(model, stacked, k * bs, (z, row, g) => {
+      const c = Math.floor(row / bs);
+      const yy = la2[row % bs]!;
+      if (g !== undefined) {
+        g.fill(0);
+        g[c]! += 1;
+        g[yy]! -= 1;
+      }
+      return z[c]! - z[yy]!;
+    });
+    const df = new Float64Array(bs);
+    const dg = new Float32Array(bs * d);
+    for (let i = 0; i < bs; i++) {
+      let best = Infinity;
+      let arg = 0;
+      for (let c = 0; c < k; c++) {
+        const r = c * bs + i;
+        const f = c === la2[i] ? 1e10 : dfs[r]!;
+        const dist = Math.abs(f) / (1e-12 + pNorm(dgs, r * d, d, norm === 'linf' ? 'l1' : 'l2'));
+        if (dist < best) {
+          best = dist;
+          arg = c;
+        }
+      }
+      const r = arg * bs + i;
+      df[i] = arg === la2[i] ? 1e10 : dfs[r]!;
+      dg.set(dgs.subarray(r * d, (r + 1) * d), i * d);
+    }
+    return { df, dg };
+  };
+}
+
+/**
+ * One FAB run (the reference's `FABAttack.attack_single_run`): linearise the decision boundary
+ * f = 0 at the current point x¹ ({@link Boundary}: f = z_t − z_y for the target t, the `targetClass`-th
+ * largest clean logit, or untargeted the closest linearised boundary z_c − z_y), project both x¹ and
+ * the clean x⁰ onto that hyperplane ∩ [0,1]^d (d₁, d₂), and step
  *
  *   x¹ ← clip_[0,1]((x¹ + η·d₁)(1 − α) + (x⁰ + η·d₂)·α),  α = min(max(‖d₁‖/(‖d₁‖ + ‖d₂‖), 0), α_max);
  *
  * after a success keep the point if it is the closest so far and move back: x¹ ← x⁰ + β(x¹ − x⁰).
  * Returns the closest adversarial point per example (x where none was found). Box [0, 1] as the reference.
  */
-function fabTargetedSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, targetClass: number, randomStart: boolean, s: FabSettings, rng: Rng): Float32Array {
+function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, targetClass: number | null, randomStart: boolean, s: FabSettings, rng: Rng): Float32Array {
   const d = x.length / n;
   const k = model.numOutputs;
-  const clean = logitsOfArray(model, x, n, 'fabTargeted');
+  const clean = logitsOfArray(model, x, n, s.fn);
   const pred = predictions(clean, n, k);
   const idx: number[] = [];
   for (let i = 0; i < n; i++) if (pred[i] === y[i]) idx.push(i);
@@ -62,7 +151,10 @@ function fabTargetedSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
   const bs = idx.length;
   const im2 = subsetRows(x, d, idx);
   const la2 = Int32Array.from(idx, (i) => y[i]!);
-  const target = Int32Array.from(idx, (i) => topLogits(clean.subarray(i * k, (i + 1) * k), targetClass)[targetClass - 1]!);
+  const boundary =
+    targetClass === null
+      ? untargetedBoundary(model, la2, s.norm)
+      : targetedBoundary(model, la2, Int32Array.from(idx, (i) => topLogits(clean.subarray(i * k, (i + 1) * k), targetClass)[targetClass - 1]!));
   const adv = Float32Array.from(im2);
   const res2 = new Float64Array(bs).fill(1e10);
   const x1 = Float32Array.from(im2);
@@ -83,17 +175,7 @@ function fabTargetedSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
   const d1 = new Float64Array(d);
   const d2 = new Float64Array(d);
   for (let it = 0; it < s.steps; it++) {
-    // f = z_t − z_y and its gradient at x¹
-    const { loss: df, grad: dg } = logitLossGradient(model, x1, bs, (z, row, g) => {
-      const t = target[row]!;
-      const yy = la2[row]!;
-      if (g !== undefined) {
-        g.fill(0);
-        g[t] = 1;
-        g[yy]! -= 1;
-      }
-      return z[t]! - z[yy]!;
-    });
+    const { df, dg } = boundary(x1, bs);
     for (let i = 0; i < bs; i++) {
       const o = i * d;
       const w = dg.subarray(o, o + d);
@@ -109,16 +191,11 @@ function fabTargetedSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
         x1[o + j] = Math.min(Math.max(v, 0), 1);
       }
     }
-    const p = predictions(logitsOfArray(model, x1, bs, 'fabTargeted'), bs, k);
+    const p = predictions(logitsOfArray(model, x1, bs, s.fn), bs, k);
     for (let i = 0; i < bs; i++) {
       if (p[i] === la2[i]) continue;
       const o = i * d;
-      let t = 0;
-      if (s.norm === 'linf') for (let j = 0; j < d; j++) t = Math.max(t, Math.abs(x1[o + j]! - im2[o + j]!));
-      else {
-        for (let j = 0; j < d; j++) t += (x1[o + j]! - im2[o + j]!) ** 2;
-        t = Math.sqrt(t);
-      }
+      const t = pDistance(x1, im2, o, d, s.norm);
       if (t < res2[i]!) {
         adv.set(x1.subarray(o, o + d), o);
         res2[i] = t;
@@ -133,38 +210,33 @@ function fabTargetedSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
 }
 
 /**
- * Targeted FAB with restarts, as the reference's `FABAttack.perturb` with `targeted = True`
- * (fra31/auto-attack, fab_base.py): for each target class (2nd … (targetClasses+1)-th largest clean
- * logit) and restart (random start from the second on), attack the examples still robust; a point
- * counts only if it is misclassified and within ε. One {@link Rng} seeded with `seed` supplies the
- * random starts.
+ * FAB with restarts, as the reference's `FABAttack.perturb` (fra31/auto-attack, fab_base.py).
+ * Untargeted: `restarts` runs on the examples still robust. Targeted (FAB-T): for each target class
+ * (2nd … (targetClasses+1)-th largest clean logit) and restart. Random starts from the second run of
+ * each class on; a point counts only if it is misclassified and within ε. One {@link Rng} seeded with
+ * `seed` supplies the random starts.
  */
-export function runFabTargeted(model: Model, x: Float32Array, y: Int32Array, n: number, s: FabSettings): FabOutcome {
+export function runFab(model: Model, x: Float32Array, y: Int32Array, n: number, s: FabSettings): FabOutcome {
   const d = x.length / n;
   const k = model.numOutputs;
   const rng = new Rng(s.seed);
   const xAdv = Float32Array.from(x);
-  const pred = predictions(logitsOfArray(model, x, n, 'fabTargeted'), n, k);
+  const pred = predictions(logitsOfArray(model, x, n, s.fn), n, k);
   const robust = new Uint8Array(n);
   for (let i = 0; i < n; i++) robust[i] = pred[i] === y[i] ? 1 : 0;
-  for (let tc = 2; tc < 2 + s.targetClasses; tc++) {
+  const targets: (number | null)[] = s.targeted ? Array.from({ length: s.targetClasses }, (_, t) => t + 2) : [null];
+  for (const tc of targets) {
     for (let r = 0; r < s.restarts; r++) {
       const idx: number[] = [];
       for (let i = 0; i < n; i++) if (robust[i] === 1) idx.push(i);
       if (idx.length === 0) return { xAdv, robust };
       const xs = subsetRows(x, d, idx);
       const ys = Int32Array.from(idx, (i) => y[i]!);
-      const cur = fabTargetedSingleRun(model, xs, ys, idx.length, tc, r > 0, s, rng);
-      const p = predictions(logitsOfArray(model, cur, idx.length, 'fabTargeted'), idx.length, k);
+      const cur = fabSingleRun(model, xs, ys, idx.length, tc, r > 0, s, rng);
+      const p = predictions(logitsOfArray(model, cur, idx.length, s.fn), idx.length, k);
       idx.forEach((i, row) => {
-        let dist = 0;
         const o = row * d;
-        if (s.norm === 'linf') for (let j = 0; j < d; j++) dist = Math.max(dist, Math.abs(xs[o + j]! - cur[o + j]!));
-        else {
-          for (let j = 0; j < d; j++) dist += (xs[o + j]! - cur[o + j]!) ** 2;
-          dist = Math.sqrt(dist);
-        }
-        if (p[row] !== ys[row] && !(dist > s.epsilon)) {
+        if (p[row] !== ys[row] && !(pDistance(xs, cur, o, d, s.norm) > s.epsilon)) {
           robust[i] = 0;
           xAdv.set(cur.subarray(o, o + d), i * d);
         }

@@ -72,7 +72,7 @@ export async function autoAttackParallel(model: Model, x: tf.Tensor, y: tf.Tenso
   const spec = modelSpec(run.model as Model, fn, factory);
   const weights = getWeights(run.model as Model);
   const tm = run.threatModel;
-  const settings = { fn, threatModel: { norm: tm.norm as 'linf' | 'l2', epsilon: tm.epsilon, box: tm.box === undefined ? undefined : { min: tm.box.min, max: tm.box.max } }, attacks: run.attacks, rand: run.rand, seed: run.seed, batchSize: run.batchSize };
+  const settings = { fn, threatModel: { norm: tm.norm as 'linf' | 'l2' | 'l1', epsilon: tm.epsilon, box: tm.box === undefined ? undefined : { min: tm.box.min, max: tm.box.max } }, attacks: run.attacks, rand: run.rand, version: run.version, seed: run.seed, batchSize: run.batchSize };
   const todo = state.shards.map((s, i) => i).filter((i) => !isDone(state.shards[i]!, run.attacks.length));
 
   let saving = Promise.resolve();

@@ -6,9 +6,10 @@ import type { AutoAttackShardState } from '../auto-attack-state.js';
 /** The plain settings a worker rebuilds a run from (the fingerprint was checked in the main thread). */
 export interface ShardSettings {
   fn: string;
-  threatModel: { norm: 'linf' | 'l2'; epsilon: number; box: { min: number; max: number } | undefined };
+  threatModel: { norm: 'linf' | 'l2' | 'l1'; epsilon: number; box: { min: number; max: number } | undefined };
   attacks: AutoAttackName[];
   rand: boolean;
+  version: 'standard' | 'plus' | 'rand';
   seed: number;
   batchSize: number;
 }

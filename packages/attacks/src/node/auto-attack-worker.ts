@@ -33,6 +33,7 @@ export default async function runShardTask(task: ShardTask): Promise<ShardOutcom
       threatModel: new LpBall({ norm: settings.threatModel.norm, epsilon: settings.threatModel.epsilon, ...(settings.threatModel.box === undefined ? {} : { box: settings.threatModel.box }) }),
       attacks: settings.attacks,
       rand: settings.rand,
+      version: settings.version,
       seed: settings.seed,
       batchSize: settings.batchSize,
       k: model.numOutputs,

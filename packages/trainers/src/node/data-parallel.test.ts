@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, BackendError, initBackend } from '@advkit/core';
 import { Cnn, LinearModel, Mlp, getWeights, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { fgsmAttack, pgdAttack } from '@advkit/attacks';
+import { apgdAttack, fgsmAttack, pgdAttack } from '@advkit/attacks';
 import { adversarialSgd, adversarialStep, robustLinearStep, sgd, standardStep, train, type TrainOptions, type TrainResult } from '../index.js';
 import { decodeTrainingState, encodeTrainingState, type TrainingState } from '../checkpoint/index.js';
 import { syntheticClasses } from '../test-utils/synthetic-classes.js';
@@ -184,6 +184,8 @@ describe('dataParallel', () => {
     const noSpec = { name: 'mine', run: (_m: Model, x: tf.Tensor) => tf.clone(x) };
     await bad(train(m, classes, { step: adversarialStep(noSpec), executor: ex() }), 'train', 'options.step.attack', /has no spec/);
     await bad(adversarialSgd(m, classes, { attack: noSpec, executor: ex() }), 'adversarialSgd', 'options.attack', /has no spec/);
+    const apgdA = apgdAttack({ threatModel: new LpBall({ norm: 'linf', epsilon: 0.1 }), steps: 3 });
+    await bad(adversarialSgd(m, classes, { attack: apgdA, executor: ex() }), 'adversarialSgd', 'options.attack', /'apgd' attack, whose random draws and restarts depend on the whole batch/);
     lin.dispose();
     const outside = { ...classes, x: classes.x.map((v, i) => (i === 5 ? 1.5 : v)) };
     await bad(train(m, outside, { step: pgdStep({}), executor: ex() }), 'train', 'data.x', /box/);

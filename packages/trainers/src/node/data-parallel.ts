@@ -144,6 +144,11 @@ function workerStep({ fn, step, argumentNames }: ExecutorSetup): WorkerStepSpec 
     if (spec === undefined) {
       throw new ArgumentError(`has no spec, so it cannot be rebuilt in a worker thread${why}: use a built-in attack (pgdAttack, fgsmAttack, exactLinearAttack), or train on one thread`, { fn, argument: argumentNames.attack });
     }
+    if (spec.kind !== 'pgd' && spec.kind !== 'fgsm' && spec.kind !== 'exact-linear') {
+      // APGD, Square and FAB draw one batch's random starts from one Rng and restart only the examples
+      // still unbroken, so a shard cannot reproduce its rows of the whole batch's result
+      throw new ArgumentError(`is a '${spec.kind}' attack, whose random draws and restarts depend on the whole batch, so shards cannot reproduce it${why}: use pgdAttack, fgsmAttack or exactLinearAttack, or train on one thread`, { fn, argument: argumentNames.attack });
+    }
     return { kind: 'adversarial', attack: spec };
   }
   throw new ArgumentError(`cannot be rebuilt in a worker thread, got the step ${describeValue(step.name)}${why}`, { fn, argument: argumentNames.step });

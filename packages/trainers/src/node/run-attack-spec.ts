@@ -44,6 +44,7 @@ export function runAttackSpec(spec: AttackSpec, batchIndex: number, offset: numb
   let attack: Attack;
   if (spec.kind === 'pgd') attack = pgdAttack({ ...spec.options, threatModel });
   else if (spec.kind === 'fgsm') attack = fgsmAttack({ ...spec.options, threatModel });
-  else attack = exactLinearAttack({ threatModel });
+  else if (spec.kind === 'exact-linear') attack = exactLinearAttack({ threatModel });
+  else throw new Error(`runAttackSpec: a '${spec.kind}' attack cannot be sharded (dataParallel refuses it before starting a worker)`);
   return attack.run(model, x, labels, { batchIndex });
 }
