@@ -76,7 +76,10 @@ with AutoAttack on the first --autoattack-n test images.`,
       // the reports were checked by readReport (the runner checks their settings)
       ...(ctx.checkpointing === undefined ? {} : { checkpointing: ctx.checkpointing as AdversarialExperimentOptions['checkpointing'] & object }),
       onPhase: (phase, stage) => progress.start(stage === 'train' ? phase : stage === 'evaluate' ? `evaluate ${phase}` : `AutoAttack ${phase}`),
-      onAutoAttackProgress: (_p, p) => progress.update(p.batch, p.batches, `${p.attack} batch ${p.batch}/${p.batches}, ${p.robust}/${p.n} images still robust`),
+      onAutoAttackProgress: (phase, p) => {
+        progress.update(p.batch, p.batches, `${p.attack} batch ${p.batch}/${p.batches}, ${p.robust}/${p.n} images still robust`);
+        if (p.batch === p.batches) progress.line(`${phase}: AutoAttack ${p.attack} done, ${p.robust} of ${p.n} images still robust`);
+      },
       onProgress: (_p, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
       onEvaluateProgress: (_p, done, total) => progress.update(done, total, `${done}/${total} test images`),
       onEpochEnd: (phase, m) => {
