@@ -155,7 +155,7 @@ describe('the FGSM / PGD tab in Chromium', () => {
       }
       // it breaks the standard model at least as often as PGD does on all 500 images (0.620 in Node), up to 20-image sampling noise
       expect(standard.autoAttack!.robustError).toBeGreaterThan(0.45);
-      await expect(page.getByTestId('adv-autoattack-summary').textContent()).resolves.toMatch(/^Standard model, AutoAttack: 20 test images in \d+\.\d s \(wrong clean \d+; broken by apgd-ce \d+, apgd-t \d+, fab-t \d+, square \d+; robust \d+\)\. PGD-trained model, AutoAttack: 20 test images/);
+      await expect(page.getByTestId('adv-autoattack-summary').textContent()).resolves.toMatch(/^standard model, AutoAttack: 20 test images in \d+\.\d s \(wrong clean \d+; broken by apgd-ce \d+, apgd-t \d+, fab-t \d+, square \d+; robust \d+\)\. PGD-trained model, AutoAttack: 20 test images/);
 
       // the attacked digits: 10 per row (digitGridImage: 10 × (28·3 + 4) px), drawn, with right and wrong frames
       for (const phase of ['standard', 'pgd-trained']) {
@@ -237,16 +237,17 @@ describe('the FGSM / PGD tab in Chromium', () => {
       expect(s.results.standard!.autoAttack).toBeUndefined(); // 0 images: not run
       await expect(page.locator('#adv-results tr[data-phase="standard"] .autoattack').textContent()).resolves.toBe('not run');
 
-      // AutoAttack on 100 images of a standard model: wait for its progress (after its first batch), Stop, see “stopped”
+      // AutoAttack on 1000 images (10 batches of 100) of a standard model: wait for its progress (after its
+      // first batch), Stop, see “stopped” (autoAttack checks the signal before every batch)
       await page.getByTestId('adv-pgd-training').uncheck();
-      await fill(page, { 'train-size': 1000, 'test-size': 100, epochs: 1, steps: 1, 'autoattack-n': 100 });
+      await fill(page, { 'train-size': 1000, 'test-size': 1000, epochs: 1, steps: 1, 'autoattack-n': 1000 });
       await page.getByTestId('adv-run').click();
       await waitForTab(page, ['autoattack'], 120_000);
       await page.waitForFunction('window.advkitDemo.adversarial.autoAttackProgress !== undefined', null, { timeout: 120_000 });
       const progress = (await adversarialStatus(page)).autoAttackProgress!;
-      expect(progress).toMatchObject({ phase: 'standard', n: 100 });
+      expect(progress).toMatchObject({ phase: 'standard', attack: 'apgd-ce', n: 1000, batches: 10 });
       expect(progress.batch).toBeGreaterThanOrEqual(1);
-      await expect(page.getByTestId('adv-autoattack-text').textContent()).resolves.toMatch(/^standard: (apgd-ce|apgd-t|fab-t|square), batch \d+\/\d+; \d+ of 100 images still robust$/);
+      await expect(page.getByTestId('adv-autoattack-text').textContent()).resolves.toMatch(/^standard: (apgd-ce|apgd-t|fab-t|square), batch \d+\/\d+; \d+ of 1000 images still robust$/);
       await expect(page.getByTestId('adv-stop').isEnabled()).resolves.toBe(true);
       await page.getByTestId('adv-stop').click();
       await waitForTab(page, ['stopped', 'done', 'error'], 120_000);
