@@ -237,7 +237,7 @@ describe('the FGSM / PGD tab in Chromium', () => {
       expect(s.results.standard!.autoAttack).toBeUndefined(); // 0 images: not run
       await expect(page.locator('#adv-results tr[data-phase="standard"] .autoattack').textContent()).resolves.toBe('not run');
 
-      // AutoAttack on 1000 images (10 batches of 100) of a standard model: wait for its progress (after its
+      // AutoAttack on 1000 images (batches of 100) of a standard model: wait for its progress (after its
       // first batch), Stop, see “stopped” (autoAttack checks the signal before every batch)
       await page.getByTestId('adv-pgd-training').uncheck();
       await fill(page, { 'train-size': 1000, 'test-size': 1000, epochs: 1, steps: 1, 'autoattack-n': 1000 });
@@ -245,7 +245,8 @@ describe('the FGSM / PGD tab in Chromium', () => {
       await waitForTab(page, ['autoattack'], 120_000);
       await page.waitForFunction('window.advkitDemo.adversarial.autoAttackProgress !== undefined', null, { timeout: 120_000 });
       const progress = (await adversarialStatus(page)).autoAttackProgress!;
-      expect(progress).toMatchObject({ phase: 'standard', attack: 'apgd-ce', n: 1000, batches: 10 });
+      expect(progress).toMatchObject({ phase: 'standard', attack: 'apgd-ce', n: 1000 });
+      expect(progress.batches).toBeGreaterThanOrEqual(2); // batches of 100 of the correctly classified images: more to come
       expect(progress.batch).toBeGreaterThanOrEqual(1);
       await expect(page.getByTestId('adv-autoattack-text').textContent()).resolves.toMatch(/^standard: (apgd-ce|apgd-t|fab-t|square), batch \d+\/\d+; \d+ of 1000 images still robust$/);
       await expect(page.getByTestId('adv-stop').isEnabled()).resolves.toBe(true);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, yieldToEventLoop } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { BlackBoxModel } from './black-box-model.js';
@@ -62,7 +62,11 @@ export interface AutoAttackOptions {
   seed?: number;
   /** Examples per attack call. @default 500 */
   batchSize?: number;
-  /** Stops between batches (and between Square's queries): the promise rejects with `signal.reason`. */
+  /**
+   * Stops between batches (and between Square's queries): the promise rejects with `signal.reason`.
+   * With a signal the run yields to the event loop there (at most every 20 ms), so an abort from a
+   * timer, a worker message or a signal handler takes effect. @default none
+   */
   signal?: AbortSignal;
   /** Called after every batch. @default undefined */
   onProgress?: (progress: AutoAttackProgress) => void;
@@ -138,8 +142,17 @@ export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: 
   const { n, d } = inp;
   const warnings: AutoAttackWarning[] = [];
   const score = async (xs: Float32Array, rows: number): Promise<ArrayLike<number>> => (blackBox ? (m as BlackBoxModel).predict(xs, rows) : logitsOfArray(m as Model, xs, rows, fn));
-  const stop = (): void => {
-    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+  // With a signal, yield to the event loop (at most every 20 ms) before checking it: the attacks are
+  // synchronous tfjs work and awaiting a resolved promise runs no timers or messages, so an abort from a
+  // Stop button's message, a timer or a signal handler would otherwise land only after the whole run.
+  let lastYield = Date.now();
+  const stop = async (): Promise<void> => {
+    if (signal === undefined) return;
+    if (Date.now() - lastYield >= 20) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
+    if (signal.aborted) throw signal.reason ?? new Error('aborted');
   };
 
   // attack settings (the reference's 'standard' / 'rand' parameters); too few classes → warning and skip
@@ -233,7 +246,7 @@ export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: 
     if (idxAll.length === 0) break;
     const batches = Math.ceil(idxAll.length / batchSize);
     for (let b = 0; b < batches; b++) {
-      stop();
+      await stop();
       const idx = idxAll.slice(b * batchSize, (b + 1) * batchSize);
       const xs = subsetRows(inp.x, d, idx);
       const ys = Int32Array.from(idx, (i) => inp.y[i]!);
@@ -242,7 +255,7 @@ export async function autoAttack(model: Model | BlackBoxModel, x: tf.Tensor, y: 
       if (attack === 'square') {
         const s = resolveSquareSettings({ threatModel, seed: bSeed }, m.inputShape, fn);
         const gen = squareSteps(xs, ys, idx.length, k, { ...s, ...s.image(m.inputShape) });
-        adv = (await driveSteps(gen, score, k, fn, () => stop())).xAdv;
+        adv = (await driveSteps(gen, score, k, fn, stop)).xAdv;
       } else if (attack === 'fab-t') {
         const s = resolveFabSettings({ threatModel, seed: bSeed, targetClasses: targets }, k, fn);
         adv = runFabTargeted(m as Model, xs, ys, idx.length, s).xAdv;
