@@ -20,6 +20,7 @@ interface Report {
   epochs: unknown[];
   warnings: string[];
   wrongDigits: { clean: number; fgsm: number; pgd: number };
+  autoAttack?: { n: number; cleanError: number; robustError: number; brokenBy: Record<string, number>; seconds: number; warnings: string[] };
 }
 interface AdversarialStatus {
   state: string;
@@ -27,6 +28,7 @@ interface AdversarialStatus {
   epochs: { standard: unknown[]; 'pgd-trained': unknown[] };
   seconds?: number;
   error?: string;
+  autoAttackProgress?: { phase: string; attack: string; batch: number; batches: number; robust: number; n: number };
 }
 // `window.advkitDemo` (the page's status; `.adversarial` is this tab's AdversarialStatus) is read with string
 // expressions: page.e2e.test.ts declares `Window.advkitDemo` for the linear tab, and one global property
@@ -89,7 +91,7 @@ function canvasColours(page: Page, testId: string): Promise<{ width: number; col
 }
 
 describe('the FGSM / PGD tab in Chromium', () => {
-  it('a small run: standard vs PGD-trained MLP, the table beside the tutorial, attacked digits, no console errors', async () => {
+  it('a small run: standard vs PGD-trained MLP, the table beside the tutorial, AutoAttack on 20 images, attacked digits, no console errors', async () => {
     const { page, errors, close } = await open();
     try {
       // the linear tab is the default; the second tab's panel is hidden until chosen
@@ -106,9 +108,9 @@ describe('the FGSM / PGD tab in Chromium', () => {
       await expect(page.getByTestId('adv-pgd-training').isChecked()).resolves.toBe(true);
 
       // small enough for CI (about 5 s of training on 2 cores), large enough for the chapter's trend
-      await fill(page, { 'train-size': 5000, 'test-size': 500, epochs: 2, steps: 5, 'step-size': 0.04 });
+      await fill(page, { 'train-size': 5000, 'test-size': 500, epochs: 2, steps: 5, 'step-size': 0.04, 'autoattack-n': 20 });
       await page.getByTestId('adv-run').click();
-      await waitForTab(page, ['done', 'error', 'stopped'], 180_000);
+      await waitForTab(page, ['done', 'error', 'stopped'], 300_000);
       const s = await adversarialStatus(page);
       await page.screenshot({ path: join(outputDir, 'demo-adversarial.png'), fullPage: true });
 
@@ -142,6 +144,18 @@ describe('the FGSM / PGD tab in Chromium', () => {
       await expect(row('standard').locator('.tpgd').textContent()).resolves.toBe('0.7083');
       await expect(row('pgd-trained').locator('.tclean').textContent()).resolves.toBe('0.0085');
       await expect(row('pgd-trained').locator('.tpgd').textContent()).resolves.toBe('0.0283');
+
+      // AutoAttack (standard, ε 0.1 ∩ [0, 1]) on the first 20 test images of each model, in the table and below it
+      for (const [phase, r] of [['standard', standard], ['pgd-trained', robust]] as const) {
+        const a = r.autoAttack!;
+        expect(a.n).toBe(20);
+        expect(Object.values(a.brokenBy).reduce((x, y) => x + y, 0)).toBe(20); // every image: wrong clean, broken by one attack, or robust
+        expect(a.robustError).toBeGreaterThanOrEqual(a.cleanError);
+        await expect(row(phase).locator('.autoattack').textContent()).resolves.toBe(a.robustError.toFixed(4));
+      }
+      // it breaks the standard model at least as often as PGD does on all 500 images (0.620 in Node), up to 20-image sampling noise
+      expect(standard.autoAttack!.robustError).toBeGreaterThan(0.45);
+      await expect(page.getByTestId('adv-autoattack-summary').textContent()).resolves.toMatch(/^standard model, AutoAttack: 20 test images in \d+\.\d s \(wrong clean \d+; broken by apgd-ce \d+, apgd-t \d+, fab-t \d+, square \d+; robust \d+\)\. PGD-trained model, AutoAttack: 20 test images/);
 
       // the attacked digits: 10 per row (digitGridImage: 10 × (28·3 + 4) px), drawn, with right and wrong frames
       for (const phase of ['standard', 'pgd-trained']) {
@@ -213,13 +227,37 @@ describe('the FGSM / PGD tab in Chromium', () => {
       await page.screenshot({ path: join(outputDir, 'demo-adversarial-stopped.png') });
 
       // a new run after the stop, small, to the end
-      await fill(page, { 'train-size': 2000, 'test-size': 200, epochs: 1, steps: 3, 'step-size': 0.05 });
+      await fill(page, { 'train-size': 2000, 'test-size': 200, epochs: 1, steps: 3, 'step-size': 0.05, 'autoattack-n': 0 });
       await page.getByTestId('adv-run').click();
       await waitForTab(page, ['done', 'error', 'stopped'], 120_000);
       s = await adversarialStatus(page);
       expect(s.state).toBe('done');
       expect(s.epochs.standard).toHaveLength(1);
       expect(s.results['pgd-trained']).toBeDefined();
+      expect(s.results.standard!.autoAttack).toBeUndefined(); // 0 images: not run
+      await expect(page.locator('#adv-results tr[data-phase="standard"] .autoattack').textContent()).resolves.toBe('not run');
+
+      // AutoAttack on 1000 images (batches of 100) of a standard model: wait for its progress (after its
+      // first batch), Stop, see “stopped” (autoAttack checks the signal before every batch)
+      await page.getByTestId('adv-pgd-training').uncheck();
+      await fill(page, { 'train-size': 1000, 'test-size': 1000, epochs: 1, steps: 1, 'autoattack-n': 1000 });
+      await page.getByTestId('adv-run').click();
+      await waitForTab(page, ['autoattack'], 120_000);
+      await page.waitForFunction('window.advkitDemo.adversarial.autoAttackProgress !== undefined', null, { timeout: 120_000 });
+      const progress = (await adversarialStatus(page)).autoAttackProgress!;
+      expect(progress).toMatchObject({ phase: 'standard', attack: 'apgd-ce', n: 1000 });
+      expect(progress.batches).toBeGreaterThanOrEqual(2); // batches of 100 of the correctly classified images: more to come
+      expect(progress.batch).toBeGreaterThanOrEqual(1);
+      await expect(page.getByTestId('adv-autoattack-text').textContent()).resolves.toMatch(/^standard: (apgd-ce|apgd-t|fab-t|square), batch \d+\/\d+; \d+ of 1000 images still robust$/);
+      await expect(page.getByTestId('adv-stop').isEnabled()).resolves.toBe(true);
+      await page.getByTestId('adv-stop').click();
+      await waitForTab(page, ['stopped', 'done', 'error'], 120_000);
+      s = await adversarialStatus(page);
+      expect(s.state).toBe('stopped');
+      expect(s.error).toBeUndefined();
+      expect(s.results.standard).toBeUndefined(); // its report waits for AutoAttack, which was stopped
+      await expect(page.getByTestId('adv-status').textContent()).resolves.toMatch(/^Stopped\./);
+      await expect(page.getByTestId('adv-run').isEnabled()).resolves.toBe(true);
 
       // and the linear tab runs again after its stop
       await page.getByTestId('tab-linear').click();

@@ -9,8 +9,8 @@ const demo = (args: string[], interruptOn?: RegExp) => runCli(['adversarial', ..
 // what must not change when a run is interrupted and resumed (timings may)
 function results(stdout: string): unknown {
   const j = JSON.parse(stdout);
-  type M = { cleanError: number; fgsmError: number; pgdError: number; robustError: number; epochs: { trainLoss: number; trainError: number }[] };
-  const m = (r: M) => [r.cleanError, r.fgsmError, r.pgdError, r.robustError, r.epochs.map((e) => [e.trainLoss, e.trainError])];
+  type M = { cleanError: number; fgsmError: number; pgdError: number; robustError: number; epochs: { trainLoss: number; trainError: number }[]; autoAttack: { robustError: number; brokenBy: object } };
+  const m = (r: M) => [r.cleanError, r.fgsmError, r.pgdError, r.robustError, r.epochs.map((e) => [e.trainLoss, e.trainError]), r.autoAttack.robustError, r.autoAttack.brokenBy];
   return [m(j.standard), m(j.pgdTrained)];
 }
 
@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 describe('demo:adversarial CLI: --checkpoint-dir, Ctrl-C and --resume', () => {
-  // small and quick (~2 s a run): 3 epochs of 10 steps; PGD-3 training, PGD-5 evaluation on 200 images
-  const args = ['--json', '--train-size', '1000', '--test-size', '200', '--epochs', '3', '--decay-epoch', '3', '--train-steps', '3', '--train-step-size', '0.04', '--eval-steps', '5', '--eval-step-size', '0.03'];
+  // small and quick (a few s a run): 3 epochs of 10 steps; PGD-3 training, PGD-5 evaluation on 200 images, AutoAttack on 20
+  const args = ['--json', '--train-size', '1000', '--test-size', '200', '--epochs', '3', '--decay-epoch', '3', '--train-steps', '3', '--train-step-size', '0.04', '--eval-steps', '5', '--eval-step-size', '0.03', '--autoattack-n', '20'];
 
   it.each([
     ['standard', /standard: epoch  1/, 'standard training at epoch'],

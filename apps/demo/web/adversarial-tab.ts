@@ -4,6 +4,7 @@
  * form and draws what the worker posts. main.ts owns the worker and routes the messages here.
  */
 import type { EpochMetrics } from '@advkit/trainers';
+import type { AutoAttackProgress } from '@advkit/attacks';
 import { pageDefaults, type AdversarialExperimentSettings, type TrainPhase } from '../src/shared/adversarial-experiment.js';
 import { TUTORIAL_CNN } from '../src/shared/tutorial-reference.js';
 import { digitGridImage, type GridCell } from '../src/shared/images.js';
@@ -13,7 +14,7 @@ import type { AdversarialPhaseReport, FromWorker, ToWorker } from './protocol.js
 /** The tab's form: the experiment's settings, and whether to train the PGD-trained model too. */
 type TabSettings = AdversarialExperimentSettings & { pgdTraining: boolean };
 
-export type AdversarialState = 'idle' | 'loading' | 'training' | 'evaluating' | 'stopping' | 'done' | 'stopped' | 'error';
+export type AdversarialState = 'idle' | 'loading' | 'training' | 'evaluating' | 'autoattack' | 'stopping' | 'done' | 'stopped' | 'error';
 
 /** What the tab shows, readable by tests (`window.advkitDemo.adversarial`). */
 export interface AdversarialStatus {
@@ -22,6 +23,8 @@ export interface AdversarialStatus {
   epochs: Record<TrainPhase, EpochMetrics[]>;
   /** Each evaluated model's report, without the pictures; `wrongDigits` counts the red cells of its grid. */
   results: Partial<Record<TrainPhase, Omit<AdversarialPhaseReport, 'digits'> & { wrongDigits: { clean: number; fgsm: number; pgd: number } }>>;
+  /** AutoAttack's last progress report (autoAttack's `onProgress`) and the model it is attacking. */
+  autoAttackProgress?: AutoAttackProgress & { phase: TrainPhase };
   /** Wall-clock seconds of the last finished run (training and evaluation, MNIST loading excluded). */
   seconds?: number;
   error?: string;
@@ -42,7 +45,7 @@ export interface AdversarialTab {
 const PHASES: readonly TrainPhase[] = ['standard', 'pgd-trained'];
 const COLORS: Record<TrainPhase, string> = { standard: '#1f6fd1', 'pgd-trained': '#d9480f' };
 const LABELS: Record<TrainPhase, string> = { standard: 'standard', 'pgd-trained': 'PGD-trained' };
-const BUSY: readonly AdversarialState[] = ['loading', 'training', 'evaluating', 'stopping'];
+const BUSY: readonly AdversarialState[] = ['loading', 'training', 'evaluating', 'autoattack', 'stopping'];
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -86,6 +89,7 @@ export function createAdversarialTab(deps: {
     epsilon: $<HTMLInputElement>('adv-epsilon'),
     steps: $<HTMLInputElement>('adv-steps'),
     stepSize: $<HTMLInputElement>('adv-step-size'),
+    autoAttackImages: $<HTMLInputElement>('adv-autoattack-n'),
   };
   const modelSelect = $<HTMLSelectElement>('adv-model');
   const pgdTraining = $<HTMLInputElement>('adv-pgd-training');
@@ -100,6 +104,7 @@ export function createAdversarialTab(deps: {
     fields.epsilon.value = String(d.epsilon);
     fields.steps.value = String(d.evalSteps);
     fields.stepSize.value = String(d.evalStepSize);
+    fields.autoAttackImages.value = String(d.autoAttackImages);
   };
 
   /** The settings in the form, or what is wrong with them in plain words. */
@@ -114,6 +119,7 @@ export function createAdversarialTab(deps: {
     if (!(v.epsilon >= 0 && v.epsilon <= 1)) return 'ε must be a number from 0 to 1 (pixels are in [0, 1]).';
     if (!whole(v.steps, 1, 200)) return 'PGD steps must be a whole number from 1 to 200.';
     if (!(v.stepSize >= 0 && v.stepSize <= 1)) return 'The PGD step size must be a number from 0 to 1.';
+    if (!whole(v.autoAttackImages, 0, 10_000)) return 'AutoAttack images must be a whole number from 0 to 10,000 (0: no AutoAttack).';
     return {
       ...pageDefaults(model),
       trainSize: v.trainSize,
@@ -125,6 +131,7 @@ export function createAdversarialTab(deps: {
       trainStepSize: v.stepSize,
       evalSteps: v.steps,
       evalStepSize: v.stepSize,
+      autoAttackImages: v.autoAttackImages,
       pgdTraining: pgdTraining.checked,
     };
   };
@@ -143,7 +150,7 @@ export function createAdversarialTab(deps: {
   const clearResults = (): void => {
     for (const phase of PHASES) {
       const r = row(phase);
-      for (const k of ['clean', 'fgsm', 'pgd', 'worst', 'time']) r.querySelector(`.${k}`)!.textContent = '–';
+      for (const k of ['clean', 'fgsm', 'pgd', 'worst', 'autoattack', 'time']) r.querySelector(`.${k}`)!.textContent = '–';
       for (const kind of ['clean', 'fgsm', 'pgd']) {
         const c = $<HTMLCanvasElement>(`adv-grid-${phase}-${kind}`);
         c.width = 10;
@@ -152,6 +159,7 @@ export function createAdversarialTab(deps: {
       $(`adv-grid-${phase}-summary`).textContent = '';
     }
     $('adv-warnings').textContent = '';
+    $('adv-autoattack-summary').textContent = '';
   };
 
   const drawReport = (report: AdversarialPhaseReport): void => {
@@ -161,6 +169,14 @@ export function createAdversarialTab(deps: {
     r.querySelector('.pgd')!.textContent = fmt(report.pgdError);
     r.querySelector('.worst')!.textContent = fmt(report.robustError);
     r.querySelector('.time')!.textContent = `${report.trainSeconds.toFixed(1)} s`;
+    const a = report.autoAttack;
+    r.querySelector('.autoattack')!.textContent = a === undefined ? 'not run' : fmt(a.robustError);
+    if (a !== undefined) {
+      const el = $('adv-autoattack-summary');
+      const broken = (['apgd-ce', 'apgd-t', 'fab-t', 'square'] as const).map((k) => `${k} ${a.brokenBy[k]}`).join(', ');
+      el.textContent = `${el.textContent ?? ''}${LABELS[report.phase]} model, AutoAttack: ${a.n} test images in ${a.seconds.toFixed(1)} s (wrong clean ${a.brokenBy.clean}; broken by ${broken}; robust ${a.brokenBy.none}). `;
+      if (a.warnings.length > 0) $('adv-warnings').textContent = `${$('adv-warnings').textContent ?? ''}${LABELS[report.phase]} model, AutoAttack: ${a.warnings.join(' ')} `;
+    }
     const wrong = (cells: GridCell[]): number => cells.filter((c) => !c.correct).length;
     const d = report.digits;
     for (const kind of ['clean', 'fgsm', 'pgd'] as const) drawRgb($(`adv-grid-${report.phase}-${kind}`), digitGridImage(d[kind], rows, cols, 10, 3));
@@ -193,7 +209,10 @@ export function createAdversarialTab(deps: {
     status.epochs = { standard: [], 'pgd-trained': [] };
     status.results = {};
     status.seconds = undefined;
+    status.autoAttackProgress = undefined;
     clearResults();
+    $<HTMLProgressElement>('adv-autoattack-progress').value = 0;
+    $('adv-autoattack-text').textContent = '';
     row('pgd-trained').querySelector('.clean')!.textContent = settings.pgdTraining ? '–' : 'not trained';
     $<HTMLProgressElement>('adv-train-progress').value = 0;
     $('adv-train-text').textContent = '';
@@ -226,10 +245,21 @@ export function createAdversarialTab(deps: {
         if (status.state === 'stopping') break;
         if (msg.stage === 'train') {
           setState('training', msg.phase === 'standard' ? 'Standard training (SGD on clean images)…' : 'PGD training (SGD on PGD-attacked images)…');
-        } else {
+        } else if (msg.stage === 'evaluate') {
           setState('evaluating', `Attacking the ${LABELS[msg.phase]} model on the test images (FGSM, then PGD)…`);
+        } else {
+          setState('autoattack', `AutoAttack on the ${LABELS[msg.phase]} model (APGD-CE, APGD-T, FAB-T, Square)…`);
         }
         break;
+      case 'adv-autoattack-progress': {
+        const p = msg.progress;
+        status.autoAttackProgress = { ...p, phase: msg.phase };
+        const bar = $<HTMLProgressElement>('adv-autoattack-progress');
+        bar.max = p.batches;
+        bar.value = p.batch;
+        $('adv-autoattack-text').textContent = `${LABELS[msg.phase]}: ${p.attack}, batch ${p.batch}/${p.batches}; ${p.robust} of ${p.n} images still robust`;
+        break;
+      }
       case 'adv-progress': {
         const p = msg.progress;
         const bar = $<HTMLProgressElement>('adv-train-progress');

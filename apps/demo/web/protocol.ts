@@ -2,6 +2,7 @@ import type { EpochMetrics, TrainProgress } from '@advkit/trainers';
 import type { BackendInfo } from '@advkit/core';
 import type { LinearExperimentSettings, Phase } from '../src/shared/linear-experiment.js';
 import type { GridCell } from '../src/shared/images.js';
+import type { AutoAttackProgress } from '@advkit/attacks';
 import type { AdversarialExperimentSettings, AdversarialModelReport, AttackedDigits, TrainPhase } from '../src/shared/adversarial-experiment.js';
 
 /** One model's report of the FGSM / PGD tab, with its phase and its attacked digits. */
@@ -48,10 +49,11 @@ export type FromWorker =
   | { type: 'done'; nTrain: number; nTest: number; rows: number; cols: number }
   | { type: 'bench-mlp'; threads: number; msPerStep: number; autodiffMsPerStep: number; steps: number; gflopPerStep: number }
   // the FGSM / PGD tab (runAdversarialExperiment)
-  | { type: 'adv-phase'; phase: TrainPhase; stage: 'train' | 'evaluate' }
+  | { type: 'adv-phase'; phase: TrainPhase; stage: 'train' | 'evaluate' | 'autoattack' }
   | { type: 'adv-progress'; phase: TrainPhase; progress: TrainProgress }
   | { type: 'adv-epoch'; phase: TrainPhase; metrics: EpochMetrics }
   | { type: 'adv-evaluate-progress'; phase: TrainPhase; done: number; total: number }
+  | { type: 'adv-autoattack-progress'; phase: TrainPhase; progress: AutoAttackProgress }
   | { type: 'adv-phase-done'; report: AdversarialPhaseReport }
   | { type: 'adv-done'; nTrain: number; nTest: number; rows: number; cols: number; seconds: number }
   /** The run in progress was stopped (`stop`); a new one can start. */

@@ -187,6 +187,8 @@ async function runAdversarial(settings: AdversarialExperimentSettings, pgdTraini
     onEvaluateProgress: (phase, done, total) => {
       if (due(done === total)) post({ type: 'adv-evaluate-progress', phase, done, total });
     },
+    // every batch of every attack: few messages (a batch of AutoAttack takes seconds), so none are dropped
+    onAutoAttackProgress: (phase, progress) => post({ type: 'adv-autoattack-progress', phase, progress }),
     onPhaseEnd: (phase, report) => post({ type: 'adv-phase-done', report: { ...report, phase, digits: report.digits! } }),
   });
   post({ type: 'adv-done', nTrain: result.nTrain, nTest: result.nTest, rows: result.rows, cols: result.cols, seconds: (performance.now() - t0) / 1000 });

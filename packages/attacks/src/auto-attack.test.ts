@@ -189,4 +189,18 @@ describe('autoAttack: bad input and warnings', () => {
     await expect(p).rejects.toThrow('stop');
     expect(seen).toEqual([1]);
   });
+
+  it('lets an abort from a timer (a Stop button, a signal handler) land between batches', async () => {
+    // The attacks are synchronous tfjs work: unless autoAttack yields to the event loop, the timer fires
+    // only after the whole run, and the promise resolves instead of rejecting.
+    const before = tf.memory().numTensors;
+    const ctrl = new AbortController();
+    const reason = new Error('stopped by a timer');
+    let batches = 0;
+    const p = autoAttack(model, x, y, { threatModel, batchSize: 5, version: ['apgd-ce', 'square'], signal: ctrl.signal, onProgress: () => batches++ });
+    setTimeout(() => ctrl.abort(reason), 0);
+    await expect(p).rejects.toBe(reason);
+    expect(batches).toBeLessThan(8); // 40 images in batches of 5: 8 batches of APGD-CE alone
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
+import { ArgumentError, checkNumber, checkOptions, describeValue, checkKnownKeys, optionKeys, yieldToEventLoop } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import type { LpBall } from '@advkit/threat-models';
 import type { BlackBoxModel } from './black-box-model.js';
@@ -72,7 +72,11 @@ export interface AutoAttackOptions {
   seed?: number;
   /** Examples per attack call. @default 500 */
   batchSize?: number;
-  /** Stops between batches (and between Square's queries): the promise rejects with `signal.reason`. */
+  /**
+   * Stops between batches (and between Square's queries): the promise rejects with `signal.reason`.
+   * With a signal the run yields to the event loop there (at most every 20 ms), so an abort from a
+   * timer, a worker message or a signal handler takes effect. @default none
+   */
   signal?: AbortSignal;
   /** Called after every batch. @default undefined */
   onProgress?: (progress: AutoAttackProgress) => void;
@@ -251,8 +255,17 @@ export function prepareAutoAttack(
   }
   if (attacks.includes('square')) resolveSquareSettings({ threatModel }, m.inputShape, fn);
 
-  const stop = (): void => {
-    if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+  // With a signal, yield to the event loop (at most every 20 ms) before checking it: the attacks are
+  // synchronous tfjs work and awaiting a resolved promise runs no timers or messages, so an abort from a
+  // Stop button's message, a timer or a signal handler would otherwise land only after the whole run.
+  let lastYield = Date.now();
+  const stop = async (): Promise<void> => {
+    if (signal === undefined) return;
+    if (Date.now() - lastYield >= 20) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
+    if (signal.aborted) throw signal.reason ?? new Error('aborted');
   };
   const run = makeRun({ fn, model: m, blackBox, threatModel, attacks, rand, version: named, seed, batchSize, k, stop });
   const fingerprint = autoAttackFingerprint(run, inp.x, inp.y, inp.n, opts.modelId);

@@ -30,6 +30,7 @@ const OPTIONS: readonly OptionSpec[] = [
   numberOption('train-step-size', 'A', 'PGD step size when training', { min: 0, above: true }, { defaultText: String(d.trainStepSize), setting: 'trainStepSize' }),
   numberOption('eval-steps', 'K', 'PGD steps when evaluating', { min: 1, max: 1000, integer: true }, { defaultText: String(d.evalSteps), setting: 'evalSteps' }),
   numberOption('eval-step-size', 'A', 'PGD step size when evaluating', { min: 0, above: true }, { defaultText: String(d.evalStepSize), setting: 'evalStepSize' }),
+  numberOption('autoattack-n', 'N', 'AutoAttack (standard, L∞ ε ∩ [0, 1]) on the first N test images of each model; 0: off', { min: 0, max: 10000, integer: true }, { defaultText: `${d.autoAttackImages} (cnn: ${adversarialDefaults('cnn').autoAttackImages})`, setting: 'autoAttackImages' }),
   numberOption('seed', 'S', 'seed of init and shuffling', { min: 0, max: 2 ** 32 - 1, integer: true }, { defaultText: String(d.seed), setting: 'seed' }),
   numberOption('workers', 'N', 'train on N worker threads (wasm backend)', { min: 1, max: 64, integer: true }, { defaultText: '1' }),
 ];
@@ -50,7 +51,8 @@ export const adversarialCommand: Command<AdversarialArgs> = {
   head: `usage: pnpm demo:adversarial [options]        (advkit-demo adversarial [options])
 
 The adversarial-training chapter of Kolter & Madry's tutorial on 10-class MNIST: a standard and a
-PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞).`,
+PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and under PGD (L∞), and
+with AutoAttack on the first --autoattack-n test images.`,
   options: OPTIONS,
   phases: PHASES,
   readReport,
@@ -73,7 +75,11 @@ PGD-trained model (same init and shuffles), each evaluated clean, under FGSM and
       ...(args.workers > 1 ? { executor: dataParallel({ workers: args.workers }) } : {}),
       // the reports were checked by readReport (the runner checks their settings)
       ...(ctx.checkpointing === undefined ? {} : { checkpointing: ctx.checkpointing as AdversarialExperimentOptions['checkpointing'] & object }),
-      onPhase: (phase, stage) => progress.start(stage === 'train' ? phase : `evaluate ${phase}`),
+      onPhase: (phase, stage) => progress.start(stage === 'train' ? phase : stage === 'evaluate' ? `evaluate ${phase}` : `AutoAttack ${phase}`),
+      onAutoAttackProgress: (phase, p) => {
+        progress.update(p.batch, p.batches, `${p.attack} batch ${p.batch}/${p.batches}, ${p.robust}/${p.n} images still robust`);
+        if (p.batch === p.batches) progress.line(`${phase}: AutoAttack ${p.attack} done, ${p.robust} of ${p.n} images still robust`);
+      },
       onProgress: (_p, p) => progress.update((p.epoch - 1) * p.stepsPerEpoch + p.step, p.epochs * p.stepsPerEpoch, `epoch ${p.epoch}/${p.epochs}`),
       onEvaluateProgress: (_p, done, total) => progress.update(done, total, `${done}/${total} test images`),
       onEpochEnd: (phase, m) => {
@@ -97,6 +103,7 @@ function toJson(r: AdversarialExperimentResult, backend: object, loadSeconds: nu
     brokenBy: m.brokenBy,
     trainSeconds: m.trainSeconds,
     evalSeconds: m.evalSeconds,
+    ...(m.autoAttack === undefined ? {} : { autoAttack: m.autoAttack }),
     epochs: m.epochs,
     warnings: m.warnings,
   });

@@ -1,5 +1,5 @@
 import { TUTORIAL_CNN } from '../shared/tutorial-reference.js';
-import type { AdversarialExperimentResult } from '../shared/adversarial-experiment.js';
+import type { AdversarialExperimentResult, AdversarialModelReport } from '../shared/adversarial-experiment.js';
 
 /** The adversarial experiment's results beside the tutorial's CNN figures, as a plain-text table. */
 export function formatAdversarialTable(r: AdversarialExperimentResult, backend: string): string {
@@ -19,6 +19,10 @@ export function formatAdversarialTable(r: AdversarialExperimentResult, backend: 
           ['PGD-trained model, PGD test error', p.pgdError, TUTORIAL_CNN.pgdTrained.pgdError],
         ] as [string, number, number | undefined][])),
   ];
+  const auto = (name: string, m: AdversarialModelReport | undefined): [string, number, number | undefined][] =>
+    m?.autoAttack === undefined ? [] : [[`${name} model, AutoAttack error*`, m.autoAttack.robustError, undefined]];
+  rows.splice(3, 0, ...auto('standard', r.standard));
+  rows.push(...auto('PGD-trained', p));
   const model = s.model === 'cnn' ? 'the tutorial CNN' : `MLP 784-${s.hiddenSizes.join('-')}-10`;
   const lines = [
     `advkit — MNIST 10 classes, ${model}, L∞ ε = ${s.epsilon}${s.clip ? ' ∩ [0, 1]' : ' (no pixel box, as the tutorial)'}, PGD ${s.evalSteps} steps of ${s.evalStepSize} (seed ${s.seed}, ${backend} backend)`,
@@ -29,7 +33,18 @@ export function formatAdversarialTable(r: AdversarialExperimentResult, backend: 
     '',
     `training time: standard ${r.standard.trainSeconds.toFixed(1)} s${p === undefined ? '' : `, PGD-trained ${p.trainSeconds.toFixed(1)} s`}; evaluation ${(r.standard.evalSeconds + (p?.evalSeconds ?? 0)).toFixed(1)} s`,
   ];
+  const autoLine = (name: string, m: AdversarialModelReport | undefined): string[] => {
+    const a = m?.autoAttack;
+    if (a === undefined) return [];
+    const broken = (['apgd-ce', 'apgd-t', 'fab-t', 'square'] as const).map((k) => `${k} ${a.brokenBy[k]}`).join(', ');
+    return [`${name}: ${a.n} images in ${a.seconds.toFixed(1)} s (wrong clean ${a.brokenBy.clean}; broken by ${broken}; robust ${a.brokenBy.none})`];
+  };
+  const autoLines = [...autoLine('standard', r.standard), ...autoLine('PGD-trained', p)];
+  if (autoLines.length > 0) {
+    lines.push(`* AutoAttack standard (APGD-CE, APGD-T, FAB-T, Square), L∞ ε = ${s.epsilon} ∩ [0, 1], seed ${s.seed}, on the first test images only:`, ...autoLines.map((l) => `  ${l}`));
+  }
   if (!tutorialSetting) lines.push('(the tutorial figures are for its CNN on all of MNIST, 10 epochs, PGD-20 training: compare trends, not values)');
+  for (const w of [...(r.standard.autoAttack?.warnings ?? []).map((w) => `standard, AutoAttack: ${w}`), ...(p?.autoAttack?.warnings ?? []).map((w) => `PGD-trained, AutoAttack: ${w}`)]) lines.push(`warning — ${w}`);
   for (const w of [...r.standard.warnings.map((w) => `standard: ${w}`), ...(p?.warnings ?? []).map((w) => `PGD-trained: ${w}`)]) lines.push(`warning — ${w}`);
   return lines.join('\n');
 }

@@ -20,6 +20,7 @@ const small: AdversarialExperimentSettings = {
   trainStepSize: 0.04,
   evalSteps: 3,
   evalStepSize: 0.04,
+  autoAttackImages: 0,
 };
 
 describe('adversarial training on real MNIST (short schedule, MLP 784-100-10)', () => {
@@ -39,6 +40,7 @@ describe('adversarial training on real MNIST (short schedule, MLP 784-100-10)', 
       decayEpoch: 7,
       trainSteps: 5,
       trainStepSize: 0.05,
+      autoAttackImages: 0,
     });
     expect(r.nTrain).toBe(6000);
     expect(r.nTest).toBe(500);
@@ -111,6 +113,47 @@ describe('runAdversarialExperiment (the CLI’s adversarial command and the page
     expect(r.pgdTrained).toBeUndefined();
     expect(r.standard.epochs).toHaveLength(1);
     expect(r.standard.digits).toBeUndefined(); // pictures only when asked (the page asks)
+  });
+
+  it('AutoAttack on the first N test images: its report, progress, and Stop during it', async () => {
+    const before = tf.memory().numTensors;
+    const phases: string[] = [];
+    const progress: string[] = [];
+    const settings = { ...small, epochs: 1, autoAttackImages: 40 };
+    const r = await runAdversarialExperiment(mnist, settings, {
+      pgdTraining: false,
+      onPhase: (p, stage) => phases.push(`${p} ${stage}`),
+      onAutoAttackProgress: (p, a) => progress.push(`${p} ${a.attack} ${a.batch}/${a.batches} n=${a.n}`),
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(phases).toEqual(['standard train', 'standard evaluate', 'standard autoattack']);
+    expect(progress[0]).toBe('standard apgd-ce 1/1 n=40'); // 40 images, batches of 100
+    const a = r.standard.autoAttack!;
+    expect(a.n).toBe(40);
+    expect(a.epsilon).toBe(0.1);
+    const b = a.brokenBy;
+    expect(b.clean + b['apgd-ce'] + b['apgd-dlr'] + b['apgd-t'] + b['fab-t'] + b.square + b.none).toBe(40);
+    expect(a.robustError).toBeCloseTo((40 - b.none) / 40, 12);
+    expect(a.cleanError).toBeCloseTo(b.clean / 40, 12);
+    // AutoAttack (100-step APGD and more) is stronger than the 3-step PGD of these settings; on a
+    // subset of 40 of the 300 images, allow 0.1 of sampling noise
+    expect(a.robustError).toBeGreaterThanOrEqual(r.standard.pgdError - 0.1);
+
+    // the same run, stopped after AutoAttack's first batch: rejects with the reason, nothing left
+    const ac = new AbortController();
+    const reason = new Error('stopped by the user');
+    let after = 0;
+    const p = runAdversarialExperiment(mnist, settings, {
+      pgdTraining: false,
+      signal: ac.signal,
+      onAutoAttackProgress: () => {
+        if (ac.signal.aborted) after++;
+        ac.abort(reason);
+      },
+    });
+    await expect(p).rejects.toBe(reason);
+    expect(after).toBe(0); // autoAttack checks the signal before every batch
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('stops on the signal mid-training, with signal.reason, and leaves no tensors', async () => {

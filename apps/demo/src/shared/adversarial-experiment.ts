@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Cnn, Mlp, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { fgsm, fgsmAttack, pgd, pgdAttack } from '@advkit/attacks';
+import { autoAttack, fgsm, fgsmAttack, pgd, pgdAttack, type AutoAttackName, type AutoAttackProgress } from '@advkit/attacks';
 import { CheckpointError } from '@advkit/core';
 import { robustEvaluate } from '@advkit/attacks/evaluate';
 import { train, standardStep, adversarialStep, piecewiseSchedule, type EpochMetrics, type StepExecutor, type TrainProgress } from '@advkit/trainers';
@@ -38,6 +38,12 @@ export interface AdversarialExperimentSettings {
   /** PGD used to evaluate both models. */
   evalSteps: number;
   evalStepSize: number;
+  /**
+   * AutoAttack (standard: APGD-CE, APGD-T, FAB-T, Square) on the first N test images (at most the test
+   * set) of each model, in the L∞ ball of radius ε ∩ [0, 1] — AutoAttack's own threat model, whatever
+   * `clip` says (FAB-T projects onto hyperplane ∩ [0, 1]). 0: not run; also skipped when ε = 0.
+   */
+  autoAttackImages: number;
 }
 
 /** The tutorial's chapter-4 settings (Kolter & Madry): 10 epochs, SGD 0.1 → 0.01 after epoch 5, PGD ε 0.1, 20 steps of 0.01, no pixel box. */
@@ -58,6 +64,7 @@ export function adversarialDefaults(model: 'mlp' | 'cnn'): AdversarialExperiment
     trainStepSize: 0.01,
     evalSteps: 20,
     evalStepSize: 0.01,
+    autoAttackImages: model === 'mlp' ? 100 : 10,
   };
 }
 
@@ -71,10 +78,26 @@ export function adversarialDefaults(model: 'mlp' | 'cnn'): AdversarialExperiment
  * 0.35 s per batch of 100 on wasm, so that run takes minutes.
  */
 export function pageDefaults(model: 'mlp' | 'cnn'): AdversarialExperimentSettings {
-  const base = { ...adversarialDefaults(model), clip: true, testSize: 1000, epsilon: 0.1, evalSteps: 10, evalStepSize: 0.02 };
+  const base = { ...adversarialDefaults(model), clip: true, testSize: 1000, epsilon: 0.1, evalSteps: 10, evalStepSize: 0.02, autoAttackImages: model === 'mlp' ? 20 : 5 };
   return model === 'mlp'
     ? { ...base, trainSize: 10_000, epochs: 3, learningRate: 0.3, trainSteps: 10, trainStepSize: 0.02 }
     : { ...base, trainSize: 10_000, testSize: 500, epochs: 2, learningRate: 0.2, trainSteps: 3, trainStepSize: 0.04 };
+}
+
+/** AutoAttack's result on one model (see {@link AdversarialExperimentSettings.autoAttackImages}). */
+export interface AutoAttackReport {
+  /** Test images evaluated: the first `n`. */
+  n: number;
+  /** L∞ radius; the ball is always intersected with [0, 1]. */
+  epsilon: number;
+  cleanError: number;
+  /** Misclassified clean or broken by one of the attacks (of the `n` images). */
+  robustError: number;
+  /** How many images were wrong clean, broken by each attack (the first that did), and never broken. */
+  brokenBy: Record<'clean' | AutoAttackName | 'none', number>;
+  seconds: number;
+  /** AutoAttack's sanity checks that fired (messages). */
+  warnings: string[];
 }
 
 /** The two models: trained on clean images, and trained on PGD-attacked ones (Madry et al.'s min-max). */
@@ -101,6 +124,8 @@ export interface AdversarialModelReport {
   trainSeconds: number;
   evalSeconds: number;
   epochs: EpochMetrics[];
+  /** AutoAttack on the first `settings.autoAttackImages` test images; absent when not run. */
+  autoAttack?: AutoAttackReport;
   /** From `diagnoseAttacks` (gradient masking, saturated gradients, …); empty when nothing is suspicious. */
   warnings: string[];
   /** With `attackedDigits: true` only (the page's pictures). */
@@ -143,12 +168,14 @@ export interface AdversarialExperimentOptions {
    * steps on several cores; checkpoints are interchangeable). @default this thread
    */
   executor?: StepExecutor;
-  /** A model starts training, or its evaluation starts. */
-  onPhase?: (phase: TrainPhase, stage: 'train' | 'evaluate') => void;
+  /** A model starts training, its FGSM / PGD evaluation starts, or its AutoAttack evaluation starts. */
+  onPhase?: (phase: TrainPhase, stage: 'train' | 'evaluate' | 'autoattack') => void;
   onProgress?: (phase: TrainPhase, progress: TrainProgress) => void;
   onEpochEnd?: (phase: TrainPhase, metrics: EpochMetrics) => void;
   /** During an evaluation, after every batch: test examples evaluated so far, and the total. */
   onEvaluateProgress?: (phase: TrainPhase, done: number, total: number) => void;
+  /** During AutoAttack, after every batch of every attack (autoAttack's `onProgress`). */
+  onAutoAttackProgress?: (phase: TrainPhase, progress: AutoAttackProgress) => void;
   /** A model is trained and evaluated (or its saved report restored), before the next one starts. */
   onPhaseEnd?: (phase: TrainPhase, report: AdversarialModelReport) => void;
 }
@@ -157,16 +184,18 @@ export interface AdversarialExperimentOptions {
  * Chapter 4 of Kolter & Madry's tutorial ("Adversarial Robustness: Theory and Practice") on 10-class
  * MNIST: a standard and (unless `pgdTraining: false`) a PGD-trained model, same init and shuffles, each
  * evaluated clean, under FGSM and under PGD (L∞ ball of radius ε, ∩ [0, 1] when `clip`; no random start,
- * as the tutorial) with the per-example worst case. The training set is the first `trainSize` images,
+ * as the tutorial) with the per-example worst case, then with AutoAttack (`autoAttack` of @advkit/attacks,
+ * standard version, L∞ ε ∩ [0, 1], seed `settings.seed`) on the first `settings.autoAttackImages` test images. The training set is the first `trainSize` images,
  * the test set the first `testSize`. The one runner of this experiment: the CLI's `adversarial` command
  * and the page's FGSM / PGD tab run it with different settings.
  *
- * Training (`train` of @advkit/trainers) and evaluation (`robustEvaluate`, batch by batch) yield to the event loop, so a
+ * Training (`train` of @advkit/trainers) and evaluation (`robustEvaluate` and `autoAttack`, batch by batch) yield to the event loop, so a
  * signal handler or a Stop button can abort `signal` at any time (the promise rejects with
  * `signal.reason`). With `checkpointing` it saves each phase's training state after every epoch (and
  * when stopped), resumes from `checkpointing.resume`, saves each finished report and skips a phase
  * whose report was saved. States and reports carry the settings; ones saved with other settings are
- * refused with CheckpointError. The attacks have no random start, so an interrupted and resumed run
+ * refused with CheckpointError (training states are tied to every setting but `autoAttackImages`). The
+ * FGSM / PGD attacks have no random start and AutoAttack's draws are seeded, so an interrupted and resumed run
  * gives the same numbers, bit for bit, as one that never stopped. Leaves no tensors behind.
  */
 export async function runAdversarialExperiment(mnist: Mnist, settings: AdversarialExperimentSettings, options: AdversarialExperimentOptions = {}): Promise<AdversarialExperimentResult> {
@@ -197,7 +226,8 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
         learningRate: piecewiseSchedule(s.decayEpoch <= s.epochs ? [[1, s.learningRate], [s.decayEpoch, s.learningRate / 10]] : [[1, s.learningRate]]),
         onProgress: (p: TrainProgress) => o.onProgress?.(phase, p),
         onEpochEnd: (m: EpochMetrics) => o.onEpochEnd?.(phase, m),
-        ...phaseCheckpointOptions(fn, phase, s, ck, o.signal),
+        // training does not depend on autoAttackImages: states stay resumable when only that changes
+        ...phaseCheckpointOptions(fn, phase, trainingSettings(s), ck, o.signal),
         ...(o.executor === undefined ? {} : { executor: o.executor }),
       });
       o.signal?.throwIfAborted();
@@ -222,6 +252,14 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
         epochs: trained.epochs,
         warnings: ev.warnings,
       };
+      const nAuto = Math.min(s.autoAttackImages, test.n);
+      if (nAuto > 0 && s.epsilon > 0) {
+        o.onPhase?.(phase, 'autoattack');
+        report.autoAttack = await evaluateAutoAttack(model, test, nAuto, s, {
+          onProgress: (p) => o.onAutoAttackProgress?.(phase, p),
+          ...signal,
+        });
+      }
       await ck?.saveReport?.(phase, { ...report, settings: s });
       if (o.attackedDigits === true) report.digits = attackedDigits(model, test, threatModel, evalPgd);
       o.onPhaseEnd?.(phase, report);
@@ -233,6 +271,42 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
   const result: AdversarialExperimentResult = { settings, nTrain: trainSet.n, nTest: test.n, rows: mnist.test.rows, cols: mnist.test.cols, standard: await run('standard') };
   if (o.pgdTraining !== false) result.pgdTrained = await run('pgd-trained');
   return result;
+}
+
+/** The settings without the evaluation-only `autoAttackImages` (what a training checkpoint is tied to). */
+function trainingSettings(s: AdversarialExperimentSettings): Omit<AdversarialExperimentSettings, 'autoAttackImages'> {
+  const { autoAttackImages: _a, ...rest } = s;
+  return rest;
+}
+
+/** `autoAttack` (standard, L∞ ε ∩ [0, 1], seed `s.seed`, batches of `s.batchSize`) on the first `n` test examples. */
+async function evaluateAutoAttack(
+  model: Model,
+  test: ClassData,
+  n: number,
+  s: AdversarialExperimentSettings,
+  options: { onProgress: (p: AutoAttackProgress) => void; signal?: AbortSignal },
+): Promise<AutoAttackReport> {
+  const t0 = performance.now();
+  const x = tf.tensor(test.x.subarray(0, n * test.dim), [n, ...model.inputShape]);
+  const y = tf.tensor1d(test.y.subarray(0, n), 'int32');
+  try {
+    const r = await autoAttack(model, x, y, {
+      threatModel: new LpBall({ norm: 'linf', epsilon: s.epsilon, box: { min: 0, max: 1 } }),
+      version: 'standard',
+      seed: s.seed,
+      batchSize: s.batchSize,
+      onProgress: options.onProgress,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    r.xAdv.dispose();
+    const brokenBy: AutoAttackReport['brokenBy'] = { clean: 0, 'apgd-ce': 0, 'apgd-dlr': 0, 'apgd-t': 0, 'fab-t': 0, square: 0, none: 0 };
+    for (const b of r.brokenBy) brokenBy[b ?? 'none']++;
+    return { n, epsilon: s.epsilon, cleanError: r.cleanError, robustError: r.robustError, brokenBy, seconds: (performance.now() - t0) / 1000, warnings: r.warnings.map((w) => w.message) };
+  } finally {
+    x.dispose();
+    y.dispose();
+  }
 }
 
 /** The first `n` examples of a split, as views (so selectAll copies only those, not all 60,000). */

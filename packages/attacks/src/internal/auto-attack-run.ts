@@ -33,8 +33,11 @@ export interface AutoAttackRun {
   d: number;
   /** The scores (logits) of `rows` examples. */
   score(xs: Float32Array, rows: number): Promise<ArrayLike<number>>;
-  /** Throws the abort reason once stopped (checked between batches and between Square's queries). */
-  stop(): void;
+  /**
+   * Rejects with the abort reason once stopped (awaited between batches and between Square's queries;
+   * it may yield to the event loop so that an abort can land).
+   */
+  stop(): void | Promise<void>;
 }
 
 /**

@@ -47,7 +47,7 @@ export async function runShard(run: AutoAttackRun, shard: AutoAttackShardState, 
   const firstBatch = shard.start / batchSize;
   const nb = Math.ceil(rows / batchSize);
   if (!shard.cleanDone) {
-    run.stop();
+    await run.stop();
     const t0 = performance.now();
     if (shard.start === 0) shard.checks = await firstBatchChecks(run, x, y, Math.min(batchSize, rows));
     for (let b = 0; b < nb; b++) {
@@ -77,7 +77,7 @@ export async function runShard(run: AutoAttackRun, shard: AutoAttackShardState, 
       break;
     }
     for (let b = shard.next.batch; b < nb; b++) {
-      run.stop();
+      await run.stop();
       const t0 = performance.now();
       const lo = b * batchSize;
       const hi = Math.min(lo + batchSize, rows);
