@@ -300,7 +300,7 @@ async function evaluateAutoAttack(
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
     r.xAdv.dispose();
-    const brokenBy: AutoAttackReport['brokenBy'] = { clean: 0, 'apgd-ce': 0, 'apgd-dlr': 0, 'apgd-t': 0, 'fab-t': 0, square: 0, none: 0 };
+    const brokenBy: AutoAttackReport['brokenBy'] = { clean: 0, 'apgd-ce': 0, 'apgd-dlr': 0, 'apgd-t': 0, fab: 0, 'fab-t': 0, square: 0, none: 0 };
     for (const b of r.brokenBy) brokenBy[b ?? 'none']++;
     return { n, epsilon: s.epsilon, cleanError: r.cleanError, robustError: r.robustError, brokenBy, seconds: (performance.now() - t0) / 1000, warnings: r.warnings.map((w) => w.message) };
   } finally {
