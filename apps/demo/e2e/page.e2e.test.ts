@@ -108,7 +108,7 @@ describe('the demo page in Chromium', () => {
     try {
       const status = await runExperiment(page);
       await page.screenshot({ path: join(outputDir, 'demo-isolated.png'), fullPage: true });
-      expect(status.backend).toEqual({ backend: 'wasm', simd: true, threads: expect.any(Number) });
+      expect(status.backend).toEqual({ backend: 'wasm', simd: true, threads: expect.any(Number), readsAreCheap: true });
       expect(status.crossOriginIsolated).toBe(true);
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       expect(status.backend!.threads).toBeGreaterThan(1);
@@ -146,7 +146,7 @@ describe('the demo page in Chromium', () => {
       const status = await runExperiment(page);
       await page.screenshot({ path: join(outputDir, 'demo-not-isolated.png'), fullPage: true });
       expect(status.crossOriginIsolated).toBe(false);
-      expect(status.backend).toEqual({ backend: 'wasm', simd: true, threads: 1 });
+      expect(status.backend).toEqual({ backend: 'wasm', simd: true, threads: 1, readsAreCheap: true });
       await expect(page.getByTestId('backend').textContent()).resolves.toContain('1 thread · cross-origin isolated: no');
       expectTutorialNumbers(status);
       expect(errors).toEqual([]);

@@ -2,7 +2,7 @@
 // results are typed. Train a small MLP on a seeded 3-class problem, then measure its robust error as
 // the per-example worst case over FGSM and PGD (robustEvaluate), and check the numbers agree.
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend } from '@advkit/core';
+import { ArgumentError, initBackend } from '@advkit/core';
 import { syntheticData, type ClassData } from '@advkit/datasets';
 import { Mlp, type LabeledData } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
@@ -28,8 +28,16 @@ console.log(`trained ${history.steps} steps, last epoch loss ${history.epochs.at
 
 const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
 const pgdOptions: PgdAttackOptions = { threatModel, steps: 20, stepSize: 0.01, seed: 0 };
-// @ts-expect-error: `stpes` is not an option of pgdAttack (tsc fails this file if it ever compiles)
-pgdAttack({ threatModel, stpes: 20 });
+// A misspelt option is caught twice: by tsc (the @ts-expect-error line fails the build if it ever
+// compiles) and at run time, by an ArgumentError naming the key and the closest option.
+let typo: unknown;
+try {
+  // @ts-expect-error: `stpes` is not an option of pgdAttack
+  pgdAttack({ threatModel, stpes: 20 });
+} catch (e) {
+  typo = e;
+}
+check(typo instanceof ArgumentError && /options\.stpes is not an option of pgdAttack; did you mean steps\?/.test(typo.message), `a misspelt option is an ArgumentError with a suggestion (got ${String(typo)})`);
 
 const clean = evaluate(model, test).error;
 const report = await robustEvaluate(model, test, { attacks: [fgsmAttack({ threatModel }), pgdAttack(pgdOptions)], batchSize: 100 });

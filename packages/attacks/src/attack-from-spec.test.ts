@@ -137,7 +137,7 @@ describe('Attack.spec and attackFromSpec', () => {
   it('rejects a bad spec naming attackFromSpec and the spec field', () => {
     expect(() => attackFromSpec(null as never)).toThrow(/attackFromSpec: spec must be an AttackSpec/);
     expect(() => attackFromSpec({ kind: 'cw' } as never)).toThrow(/attackFromSpec: spec\.kind must be one of "pgd", "fgsm", "exact-linear", "apgd", "square", "fab", "fab-targeted"/);
-    expect(() => attackFromSpec({ kind: 'fab', options: { threatModel: { norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } }, targetClasses: 2 } } as never)).toThrow(/spec\.options\.targetClasses is not an option of a 'fab' attack/);
+    expect(() => attackFromSpec({ kind: 'fab', options: { threatModel: { norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } }, targetClasses: 2 } } as never)).toThrow(/spec\.options\.targetClasses is not an option of attackFromSpec; the options are threatModel, steps, restarts, alphaMax, eta, beta, seed/);
     expect(() => attackFromSpec({ kind: 'apgd', options: { threatModel: { norm: 'l1', epsilon: 1 }, steps: 4, largeEpsilonSchedule: true } })).toThrow(/^attackFromSpec: spec\.options\.steps needs/);
     const tm = threatModel.toJSON();
     expect(() => attackFromSpec({ kind: 'pgd', options: { threatModel: tm, steps: 0 } })).toThrow(/^attackFromSpec: spec\.options\.steps must be an integer >= 1, got 0/);

@@ -18,7 +18,7 @@ export { Rng } from './rng.js';
 export { registerGradients, addGradientConfig, hasGradient } from './register-gradients.js';
 export { initBackend } from './init-backend.js';
 export { registerWasmKernels } from './register-wasm-kernels.js';
-export type { BackendInfo, InitBackendOptions, WasmPaths } from './init-backend.js';
+export type { BackendInfo, InitBackendOptions, KnownBackend, WasmPaths } from './init-backend.js';
 export { crc32 } from './crc32.js';
 export { backendReadsAreCheap, setValueChecks, getValueChecks, valueChecksEnabled } from './value-checks.js';
 export type { ValueChecks } from './value-checks.js';

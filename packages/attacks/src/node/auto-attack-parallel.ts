@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import type * as tf from '@tensorflow/tfjs-core';
-import { Piscina } from 'piscina';
 import { ArgumentError, BackendError, checkKnownKeys, checkNumber, checkOptions, optionKeys } from '@advkit/core';
 import { getWeights, type Model } from '@advkit/models';
 import { checkModelFactory, modelSpec, type ModelFactory } from '@advkit/models/internal';
 import { isBlackBoxModel } from '../internal/check-attack-inputs.js';
+import { loadPiscina } from './load-piscina.js';
 import { AUTO_ATTACK_KEYS, prepareAutoAttack, progressOf, type AutoAttackOptions, type AutoAttackResult } from '../auto-attack.js';
 import type { AutoAttackState } from '../auto-attack-state.js';
 import { autoAttackResult } from '../internal/auto-attack-result.js';
@@ -43,7 +43,7 @@ export function shardLayout(n: number, batchSize: number, workers: number): { st
 }
 
 /**
- * {@link autoAttack} with its shards on worker threads (Node only; `@advkit/attacks/node`). The
+ * `autoAttack` (of `@advkit/attacks`) with its shards on worker threads (Node only; `@advkit/attacks/node`). The
  * examples are independent, so the run is split into contiguous shards of whole batches, one per
  * worker; each worker rebuilds the model (built-in models from their options, others through
  * `modelFactory`), loads the weights and runs its shard. Batches are fixed ranges of examples with
@@ -87,12 +87,13 @@ export async function autoAttackParallel(model: Model, x: tf.Tensor, y: tf.Tenso
       stopAll.abort(e);
     });
   };
+  const Piscina = todo.length === 0 ? undefined : await loadPiscina(fn);
   const stopAll = new AbortController();
   const onAbort = (): void => stopAll.abort(opts.signal!.reason);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
 
-  const pool = todo.length === 0 ? undefined : new Piscina({ filename: new URL('./auto-attack-worker.js', import.meta.url).href, minThreads: Math.min(workers, todo.length), maxThreads: Math.min(workers, todo.length), idleTimeout: 1000 });
+  const pool = Piscina === undefined ? undefined : new Piscina({ filename: new URL('./auto-attack-worker.js', import.meta.url).href, minThreads: Math.min(workers, todo.length), maxThreads: Math.min(workers, todo.length), idleTimeout: 1000 });
   const finished = new Set<number>();
   try {
     await Promise.all(
