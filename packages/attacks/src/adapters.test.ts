@@ -1,5 +1,5 @@
 /**
- * FGSM and PGD on models brought from tfjs (fromLayersModel, fromGraphModel) and on a normalised model
+ * FGSM, PGD and robustEvaluate on models brought from tfjs (fromLayersModel, fromGraphModel) and on a normalised model
  * (withPreprocessing) equal the same attacks on the same network built with advkit's own classes.
  * These tests live in @advkit/attacks because they need both packages and models must not depend on
  * attacks; tfjs-layers and tfjs-converter are devDependencies here for them.
@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng, initBackend } from '@advkit/core';
 import { Cnn, Mlp, fromGraphModel, fromLayersModel, getWeights, setWeights, withPreprocessing, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { fgsm, pgd } from './index.js';
+import { fgsm, fgsmAttack, pgd, pgdAttack } from './index.js';
+import { robustEvaluate } from './evaluate/index.js';
 import { mlpGraph } from './test-utils/graph-model.js';
 
 beforeAll(async () => {
@@ -121,6 +122,17 @@ describe('attacks on adapted tfjs models equal those on the same advkit network'
     expect(r.errors.fgsm[0]).toBe(r.errors.fgsm[1]);
     expect(r.errors.pgd[0]).toBe(r.errors.pgd[1]);
     expect(r.errors.pgd[0]).toBeGreaterThan(r.errors.clean[0]!); // the attack does something
+
+    // robustEvaluate (tensors in, batches of 16, FGSM and random-start PGD as Attack objects) gives the
+    // same report on both: the per-example results above agree, so the counts must too.
+    const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
+    const attacks = [fgsmAttack({ threatModel }), pgdAttack({ threatModel, steps: 10, stepSize: 0.025, randomStart: true, seed: 3 })];
+    const before = tf.memory().numTensors;
+    const ea = await robustEvaluate(adapted, { x, y }, { attacks, batchSize: 16, diagnose: false });
+    const er = await robustEvaluate(cnn, { x, y }, { attacks, batchSize: 16, diagnose: false });
+    expect(tf.memory().numTensors).toBe(before); // nothing left behind; the caller's x and y stay alive
+    expect(ea).toEqual(er);
+    expect(ea.robustError).toBeGreaterThan(ea.cleanError);
     tf.dispose([x, y]);
     layersModel.dispose();
     cnn.dispose();
