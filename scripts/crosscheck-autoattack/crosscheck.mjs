@@ -5,7 +5,7 @@
 //
 // usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000]
 //          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json]
-//          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json]
+//          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1]
 // Each single attack runs with the settings of the reference's 'standard' version for the norm ('fab':
 // untargeted, 1 restart; L1: APGD-CE with 5 restarts, APGD-T with 5 targets, both with the schedule of
 // shrinking radii), on both sides through AutoAttack with that attack alone (advkit's autoAttack runs
@@ -32,6 +32,11 @@ const { loadMnist, selectAll } = await load('@advkit/datasets');
 const { Mlp } = await load('@advkit/models');
 const { LpBall } = await load('@advkit/threat-models');
 const { autoAttack } = await load('@advkit/attacks');
+// --workers W > 1: advkit runs autoAttackParallel (@advkit/attacks/node) with W shards of ⌈N/W⌉ examples
+// (one batch each) on worker threads: the wall time on all cores. Batches then hold ⌈N/W⌉ examples
+// instead of the reference's N, so results near the boundary may differ by the random draws.
+const workers = Number(arg('--workers', '1'));
+const { autoAttackParallel } = workers > 1 ? await load('@advkit/attacks/node') : {};
 await initBackend({ backend: 'wasm' });
 
 const spec = JSON.parse(readFileSync(modelPath, 'utf8'));
@@ -63,7 +68,10 @@ for (const name of attacks) {
   const t0 = performance.now();
   // as reference.py: autoAttack with the attack alone (the settings of 'standard' for the norm), a version, or a list
   const version = name === 'standard' || name === 'plus' ? name : name.split('+');
-  const res = await autoAttack(model, x, y, { threatModel, batchSize: N, version });
+  const res =
+    workers > 1
+      ? await autoAttackParallel(model, x, y, { threatModel, batchSize: Math.ceil(N / workers), version, workers })
+      : await autoAttack(model, x, y, { threatModel, batchSize: N, version });
   const robust = res.robust.map((b) => (b ? 1 : 0));
   res.xAdv.dispose();
   const seconds = (performance.now() - t0) / 1000;
