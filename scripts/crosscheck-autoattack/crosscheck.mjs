@@ -5,7 +5,7 @@
 //
 // usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000]
 //          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json]
-//          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1]
+//          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1] [--seed 0]
 // Each single attack runs with the settings of the reference's 'standard' version for the norm ('fab':
 // untargeted, 1 restart; L1: APGD-CE with 5 restarts, APGD-T with 5 targets, both with the schedule of
 // shrinking radii), on both sides through AutoAttack with that attack alone (advkit's autoAttack runs
@@ -24,7 +24,11 @@ const N = Number(arg('--n', '1000'));
 const attacks = arg('--attacks', 'apgd-ce,apgd-t,fab-t,square,standard').split(',');
 const modelPath = resolve(arg('--model', join(here, 'out', 'mlp.json')));
 const refDir = resolve(arg('--reference', join(root, '..', 'shared', 'reference', 'autoattack')));
-const out = resolve(arg('--out', join(here, 'out', `result-${norm}-${eps}.json`)));
+// --seed S: the seed of both sides (the reference's AutoAttack(seed=S), advkit's autoAttack({ seed: S }));
+// the random draws still differ (torch's generator against advkit's Rng), so runs over several seeds
+// separate a systematic difference from the luck of one draw.
+const seed = Number(arg('--seed', '0'));
+const out = resolve(arg('--out', join(here, 'out', seed === 0 ? `result-${norm}-${eps}.json` : `result-${norm}-${eps}-seed${seed}.json`)));
 
 const tf = await load('@tensorflow/tfjs-core');
 const { initBackend } = await load('@advkit/core');
@@ -54,12 +58,12 @@ const x = tf.tensor2d(test.x.subarray(0, N * 784), [N, 784]);
 const y = tf.tensor1d(Int32Array.from(test.y.subarray(0, N)), 'int32');
 const threatModel = new LpBall({ norm, epsilon: eps, box: { min: 0, max: 1 } });
 
-const summary = { norm, eps, n: N, attacks: {} };
+const summary = { norm, eps, n: N, seed, attacks: {} };
 for (const name of attacks) {
   // the reference first, then advkit, one attack at a time (timings under the same load)
   const refOut = `${out}.ref-${name}.json`;
   mkdirSync(dirname(refOut), { recursive: true });
-  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--out', refOut], {
+  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--seed', String(seed), '--out', refOut], {
     env: { ...process.env, PYTHONPATH: refDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -70,8 +74,8 @@ for (const name of attacks) {
   const version = name === 'standard' || name === 'plus' ? name : name.split('+');
   const res =
     workers > 1
-      ? await autoAttackParallel(model, x, y, { threatModel, batchSize: Math.ceil(N / workers), version, workers })
-      : await autoAttack(model, x, y, { threatModel, batchSize: N, version });
+      ? await autoAttackParallel(model, x, y, { threatModel, batchSize: Math.ceil(N / workers), version, workers, seed })
+      : await autoAttack(model, x, y, { threatModel, batchSize: N, version, seed });
   const robust = res.robust.map((b) => (b ? 1 : 0));
   res.xAdv.dispose();
   const seconds = (performance.now() - t0) / 1000;
