@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as core from '@advkit/core';
+import * as coreNode from '@advkit/core/node';
 import * as models from '@advkit/models';
 import * as threatModels from '@advkit/threat-models';
 import * as datasets from '@advkit/datasets';
@@ -25,7 +26,7 @@ import * as tfc from '@tensorflow/tfjs-converter';
 // and never hang (a sync hang trips the test timeout; async calls race a timer).
 
 const { AdvkitError } = core;
-const packages = { core, models, modelsInternal, threatModels, datasets, attacks, attacksEvaluate, attacksNode, trainers, trainersNode, trainersCheckpoint };
+const packages = { core, coreNode, models, modelsInternal, threatModels, datasets, attacks, attacksEvaluate, attacksNode, trainers, trainersNode, trainersCheckpoint };
 
 /** Exports that are not walked, with the reason. */
 const EXEMPT: Record<string, string> = {
@@ -297,6 +298,8 @@ const CASES: Record<string, Case> = {
   setValueChecks: { valid: () => ['auto'], bad: [['never', () => ['never']], ['boolean', () => [true]]] },
   crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
   encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
+  // core/node
+  writeFileAtomic: { opts: [2, 'createDir'], valid: () => [join(tmp, 'walk.bin'), 'x'], bad: [['empty path', () => ['', 'x']], ['number data', () => [join(tmp, 'walk.bin'), 3]], ['array data', () => [join(tmp, 'walk.bin'), [1, 2]]]] },
   // trainers/node (a dataParallel run starts worker threads, ~0.5 s each: one worker, one epoch)
   FileAutoAttackStore: { ctor: true, valid: () => [join(tmp, 'run.state')], bad: [['empty path', () => ['']], ['number path', () => [3]]] },
   autoAttackParallel: {

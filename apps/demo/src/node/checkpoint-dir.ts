@@ -30,8 +30,8 @@ export interface CheckpointDir {
  * Opens `dir` for one run: makes it, takes its advisory lock (a second run on the same directory is
  * refused with a message naming the process that holds it; the lock of a process that no longer runs is
  * taken over), removes temporary files that killed saves of this command left there (`<file>.<pid>.tmp` of
- * `FileCheckpointStore`, `.<file>.<pid>.<ms>.tmp` of the CLI's atomic writes: nothing else writes them
- * while we hold the lock), and refuses to start over an earlier run's files unless told how: `resume`
+ * `writeFileAtomic`, which `FileCheckpointStore` and the CLI use; `.<file>.<pid>.<ms>.tmp` of the CLI's
+ * writes in releases up to 0.1: nothing else writes them while we hold the lock), and refuses to start over an earlier run's files unless told how: `resume`
  * continues from them, `fresh` deletes them (so hours of training are never deleted silently).
  *
  * @throws {CliFileError} the directory cannot be made, read or written.

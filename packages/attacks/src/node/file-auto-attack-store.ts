@@ -1,7 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { ArgumentError, CheckpointError, describeValue } from '@advkit/core';
+import { writeFileAtomic } from '@advkit/core/node';
 import { decodeAutoAttackState, encodeAutoAttackState, type AutoAttackState } from '../auto-attack-state.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
  * A file holding an AutoAttack run's state (Node only; from `@advkit/attacks/node`). Use it as
@@ -20,7 +20,7 @@ export class FileAutoAttackStore {
   /** Writes `state` (as {@link encodeAutoAttackState}) atomically. @throws CheckpointError naming the file. */
   async save(state: AutoAttackState): Promise<void> {
     try {
-      await writeFileAtomic(this.path, encodeAutoAttackState(state));
+      await writeFileAtomic(this.path, encodeAutoAttackState(state), { createDir: true });
     } catch (cause) {
       throw new CheckpointError(`FileAutoAttackStore: could not save ${this.path}: ${(cause as Error).message}`, { cause });
     }

@@ -1,6 +1,7 @@
-import { open, readFile, rename, unlink, mkdir } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArgumentError, CheckpointError, describeValue, checkKnownKeys, optionKeys, checkOptions } from '@advkit/core';
+import { writeFileAtomic } from '@advkit/core/node';
 import type { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import type { TrainingState } from '../checkpoint/training-state.js';
 import { encodeTrainingState } from '../checkpoint/encode-training-state.js';
@@ -19,10 +20,10 @@ const FILE_CHECKPOINT_STORE_KEYS = optionKeys<FileCheckpointStoreOptions>()({ na
 
 /**
  * A {@link CheckpointStore} in a directory (Node only; import from `@advkit/trainers/node` so browser
- * bundles never see `node:fs`). `save` is atomic and durable: it writes the bytes of
- * `encodeTrainingState` to a temporary file in the same directory, fsyncs the file, renames it over
- * `name` (rename is atomic within a file system) and fsyncs the directory so the rename itself survives
- * a power cut. A crash at any point leaves the previous checkpoint or the new one; stray `*.tmp` files
+ * bundles never see `node:fs`). `save` is atomic and durable (`writeFileAtomic` of `@advkit/core/node`):
+ * it writes the bytes of `encodeTrainingState` to a temporary file in the same directory, fsyncs the file,
+ * renames it over `name` (rename is atomic within a file system) and fsyncs the directory so the rename
+ * itself survives a power cut. A crash at any point leaves the previous checkpoint or the new one; stray `*.tmp` files
  * from a crash are ignored and overwritten by the next save of the same process id.
  */
 export class FileCheckpointStore implements CheckpointStore {
@@ -45,22 +46,9 @@ export class FileCheckpointStore implements CheckpointStore {
   }
 
   async save(state: TrainingState): Promise<void> {
-    const bytes = encodeTrainingState(state);
-    const tmp = `${this.path}.${process.pid}.tmp`;
     try {
-      await mkdir(this.dir, { recursive: true });
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await this.beforeRename?.();
-      await rename(tmp, this.path);
-      await syncDir(this.dir);
+      await writeFileAtomic(this.path, encodeTrainingState(state), { createDir: true, beforeRename: this.beforeRename });
     } catch (cause) {
-      await unlink(tmp).catch(() => undefined);
       throw new CheckpointError(`FileCheckpointStore: could not save ${this.path}: ${(cause as Error).message}`, { cause });
     }
   }
@@ -80,23 +68,5 @@ export class FileCheckpointStore implements CheckpointStore {
     await unlink(this.path).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ENOENT') throw new CheckpointError(`FileCheckpointStore: could not delete ${this.path}: ${e.message}`, { cause: e });
     });
-  }
-}
-
-/** fsync a directory so a rename in it is durable. Some platforms (Windows) cannot open directories; skip there. */
-async function syncDir(dir: string): Promise<void> {
-  let fh;
-  try {
-    fh = await open(dir, 'r');
-  } catch {
-    return;
-  }
-  try {
-    await fh.sync();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'EPERM' && code !== 'EISDIR') throw e;
-  } finally {
-    await fh.close();
   }
 }
