@@ -13,6 +13,7 @@ import type { Command } from './command.js';
 import { formatAdversarialTable } from './format-adversarial-table.js';
 import { formatDuration } from './format-duration.js';
 import { readReport } from './read-report.js';
+import { runJsonHeader } from './run-json.js';
 
 const d = adversarialDefaults('mlp');
 const PHASES: readonly TrainPhase[] = ['standard', 'pgd-trained'];
@@ -108,12 +109,7 @@ function toJson(r: AdversarialExperimentResult, backend: object, loadSeconds: nu
     warnings: m.warnings,
   });
   return {
-    settings: r.settings,
-    backend,
-    nTrain: r.nTrain,
-    nTest: r.nTest,
-    loadSeconds,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    ...runJsonHeader(r, backend, loadSeconds),
     standard: model(r.standard),
     ...(r.pgdTrained === undefined ? {} : { pgdTrained: model(r.pgdTrained) }),
   };

@@ -5,6 +5,7 @@ import { choiceOption, fail, numberOption, pathOption, settingsFrom, type Option
 import type { Command } from './command.js';
 import { formatTable } from './format-table.js';
 import { encodePng } from './encode-png.js';
+import { runJsonHeader } from './run-json.js';
 
 const d = LINEAR_DEFAULTS;
 const PHASES: readonly Phase[] = ['standard', 'robust'];
@@ -90,12 +91,7 @@ function toJson(r: LinearExperimentResult, backend: object, loadSeconds: number,
     epochs: m.epochs,
   });
   return {
-    settings: r.settings,
-    backend,
-    nTrain: r.nTrain,
-    nTest: r.nTest,
-    loadSeconds,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    ...runJsonHeader(r, backend, loadSeconds),
     standard: model(r.standard),
     robust: model(r.robust),
     // written after this object is printed; the exit code is 1 if one could not be
