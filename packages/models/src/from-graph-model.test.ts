@@ -7,7 +7,7 @@ import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, ShapeError, initBackend } from '@advkit/core';
 import { Cnn, Mlp, fromGraphModel, getWeights } from './index.js';
-import { cnnGraph, dirHandler, mlpGraph, writeGraphModel } from './test-utils/model-files.js';
+import { cnnGraph, dirHandler, mlpGraph, writeGraphModel } from '@advkit/test-models';
 
 let dir: string;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, ShapeError, initBackend } from '@advkit/core';
 import { fromLayersModel } from './index.js';
-import { dirHandler } from './test-utils/model-files.js';
+import { dirHandler } from '@advkit/test-models';
 
 let dir: string;
 

@@ -35,7 +35,25 @@ export function stageWorkspace(dest: string): void {
     }
   }
   symlinkSync(join(repoRoot, 'node_modules'), join(dest, 'node_modules'), 'dir');
+  dropPrivateDevDependencies(dest);
   linkWorkspaceDependencies(dest);
+}
+
+/**
+ * Removes, from the staged packages' manifests, dev dependencies on private workspace projects outside
+ * `packages/` (the test helpers of `tests/test-models`): they serve the repository's own tests, are never
+ * published, and a published manifest must not name a package the registry does not have.
+ */
+function dropPrivateDevDependencies(root: string): void {
+  const published = new Set(publishablePackages(root).map((p) => p.name));
+  for (const pkg of publishablePackages(root)) {
+    const dev = pkg.manifest.devDependencies;
+    if (dev === undefined) continue;
+    const drop = Object.keys(dev).filter((name) => dev[name]!.startsWith('workspace:') && !published.has(name));
+    if (drop.length === 0) continue;
+    for (const name of drop) delete dev[name];
+    writeFileSync(join(pkg.dir, 'package.json'), JSON.stringify(pkg.manifest, null, 2) + '\n');
+  }
 }
 
 function linkWorkspaceDependencies(root: string): void {

@@ -1,0 +1,1 @@
+export { dirHandler, mlpGraph, cnnGraph, writeGraphModel } from './model-files.js';
