@@ -13,7 +13,7 @@ import { Cnn, Mlp, fromGraphModel, fromLayersModel, getWeights, setWeights, with
 import { LpBall } from '@advkit/threat-models';
 import { fgsm, fgsmAttack, pgd, pgdAttack } from './index.js';
 import { robustEvaluate } from './evaluate/index.js';
-import { mlpGraph } from '@advkit/test-models';
+import { mlpGraph } from '@advkit/test-utils';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu'; // the reference backend for the comparisons below
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, registerWasmKernels, Rng } from './index.js';
+import { maxAbs, maxAbsDiff } from '@advkit/test-utils';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -58,19 +59,6 @@ function filterGrad(c: ConvCase, x: Float32Array, w: Float32Array, r: Float32Arr
 
 function outShape(c: ConvCase): number[] {
   return tf.tidy(() => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.w) as tf.Tensor4D, c.strides, c.pad).shape);
-}
-
-function maxAbs(a: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
-  return m;
-}
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
 }
 
 describe('registerWasmKernels', () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, ArgumentError, Rng, ShapeError } from '@advkit/core';
 import { Cnn, getWeights, type CnnLayer } from './index.js';
 import { makeVariable } from './internal/index.js';
+import { maxAbs, maxAbsDiff } from '@advkit/test-utils';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -13,19 +14,6 @@ function uniforms(rng: Rng, n: number): Float32Array {
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = rng.float();
   return out;
-}
-
-function maxAbs(a: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
-  return m;
-}
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
 }
 
 /**

@@ -7,7 +7,7 @@ import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, ShapeError, initBackend } from '@advkit/core';
 import { Cnn, Mlp, fromGraphModel, getWeights } from './index.js';
-import { cnnGraph, dirHandler, mlpGraph, writeGraphModel } from '@advkit/test-models';
+import { cnnGraph, dirHandler, maxAbsDiff, mlpGraph, writeGraphModel } from '@advkit/test-utils';
 
 let dir: string;
 beforeAll(async () => {
@@ -18,13 +18,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await tf.setBackend('wasm');
 });
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
 
 /** Writes artifacts as model.json + weights.bin in a fresh directory and loads them with tf.loadGraphModel. */
 async function loadFromFiles(name: string, artifacts: tf.io.ModelArtifacts): Promise<GraphModel> {

@@ -6,7 +6,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, ShapeError, initBackend } from '@advkit/core';
 import { fromLayersModel } from './index.js';
-import { dirHandler } from '@advkit/test-models';
+import { dirHandler, maxAbsDiff } from '@advkit/test-utils';
 
 let dir: string;
 
@@ -16,13 +16,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
 
 /** Conv → BatchNorm → Dropout → Flatten → Dense(10, softmax) on 8x8x1 images, seeded, with non-trivial BatchNorm statistics. */
 function convBnDropoutSoftmax(): tfl.Sequential {

@@ -3,23 +3,11 @@ import '@tensorflow/tfjs-backend-cpu'; // the reference backend for the gradient
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, ArgumentError, Rng, ShapeError } from '@advkit/core';
 import { Mlp, getWeights } from './index.js';
+import { maxAbs, maxAbsDiff } from '@advkit/test-utils';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
 });
-
-function maxAbs(a: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
-  return m;
-}
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
 
 function same(p: Float32Array, q: Float32Array): boolean {
   return p.length === q.length && p.every((v, i) => v === q[i]);

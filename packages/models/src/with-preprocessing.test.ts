@@ -3,17 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, initBackend } from '@advkit/core';
 import { Mlp, getWeights, setWeights, withPreprocessing, type LogitsOptions, type Model } from './index.js';
 import { foldNormalization } from './test-utils/fold-normalization.js';
+import { maxAbsDiff } from '@advkit/test-utils';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
 });
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
 
 const mean = [0.485, 0.456, 0.406];
 const std = [0.229, 0.224, 0.225];

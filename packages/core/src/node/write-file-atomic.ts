@@ -27,7 +27,7 @@ export function atomicTempPath(path: string, pid: number = process.pid): string 
 }
 
 /**
- * Writes `data` to `path` atomically and durably: the bytes go to {@link atomicTempPath} in the same
+ * Writes `data` to `path` atomically and durably: the bytes go to `<path>.<pid>.tmp` in the same
  * directory, which is fsynced and closed, then renamed over `path` (atomic within a file system), then
  * the directory is fsynced so the rename itself survives a power cut (skipped where directories cannot
  * be opened, as on Windows). A crash at any point leaves the old file or the new one, never a torn one;

@@ -41,7 +41,7 @@ export function stageWorkspace(dest: string): void {
 
 /**
  * Removes, from the staged packages' manifests, dev dependencies on private workspace projects outside
- * `packages/` (the test helpers of `tests/test-models`): they serve the repository's own tests, are never
+ * `packages/` (the test helpers of `tests/test-utils`): they serve the repository's own tests, are never
  * published, and a published manifest must not name a package the registry does not have.
  */
 function dropPrivateDevDependencies(root: string): void {
