@@ -61,15 +61,15 @@ declare global {
   interface Window {
     autoAttackWorkersCheck?: {
       backend: Awaited<ReturnType<typeof initBackend>>;
-      compare(fixture: Fixture, workers: number): Promise<CompareOutcome>;
-      stopAndResume(fixture: Fixture, workers: number): Promise<StopOutcome>;
+      compare(fixture: Fixture, workers: number, batchSize: number): Promise<CompareOutcome>;
+      stopAndResume(fixture: Fixture, workers: number, batchSize: number): Promise<StopOutcome>;
     };
   }
 }
 
 const VERSION: AutoAttackName[] = ['apgd-ce', 'apgd-t', 'fab-t', 'square'];
-/** As the Node test of autoAttackParallel: L∞ ε 0.2 in [0, 1], batches of 10. */
-const options = (): AutoAttackOptions => ({ threatModel: new LpBall({ norm: 'linf', epsilon: 0.2, box: { min: 0, max: 1 } }), version: [...VERSION], batchSize: 10, seed: 0 });
+/** As the Node test of autoAttackParallel: L∞ ε 0.2 in [0, 1], seed 0. */
+const options = (batchSize: number): AutoAttackOptions => ({ threatModel: new LpBall({ norm: 'linf', epsilon: 0.2, box: { min: 0, max: 1 } }), version: [...VERSION], batchSize, seed: 0 });
 
 const bits = (t: tf.Tensor): Uint32Array => {
   const a = t.dataSync() as Float32Array;
@@ -112,10 +112,10 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   return [v, (performance.now() - t0) / 1000];
 }
 
-async function compare(fixture: Fixture, workers: number): Promise<CompareOutcome> {
+async function compare(fixture: Fixture, workers: number, batchSize: number): Promise<CompareOutcome> {
   const { model, x, y } = load(fixture);
   try {
-    const [one, s1] = await timed(() => autoAttack(model, x, y, options()));
+    const [one, s1] = await timed(() => autoAttack(model, x, y, options(batchSize)));
     singleBits = bits(one.xAdv);
     const single = summary(one, s1);
     one.xAdv.dispose();
@@ -123,7 +123,7 @@ async function compare(fixture: Fixture, workers: number): Promise<CompareOutcom
     const states: AutoAttackState[] = [];
     const progress: string[] = [];
     const [par, s2] = await timed(() =>
-      autoAttackInWorkers(model, x, y, { ...options(), workers, createWorker: createAutoAttackWorker, checkpoint: (s) => void states.push(s), onProgress: (p) => progress.push(`${p.attack} ${p.batch}/${p.batches}`) }),
+      autoAttackInWorkers(model, x, y, { ...options(batchSize), workers, createWorker: createAutoAttackWorker, checkpoint: (s) => void states.push(s), onProgress: (p) => progress.push(`${p.attack} ${p.batch}/${p.batches}`) }),
     );
     const leakedTensors = tf.memory().numTensors - before - 1;
     const out: CompareOutcome = {
@@ -143,7 +143,7 @@ async function compare(fixture: Fixture, workers: number): Promise<CompareOutcom
   }
 }
 
-async function stopAndResume(fixture: Fixture, workers: number): Promise<StopOutcome> {
+async function stopAndResume(fixture: Fixture, workers: number, batchSize: number): Promise<StopOutcome> {
   if (singleBits === undefined) throw new Error('run compare first');
   const { model, x, y } = load(fixture);
   const created = new Set<Worker>();
@@ -162,7 +162,7 @@ async function stopAndResume(fixture: Fixture, workers: number): Promise<StopOut
     const ctrl = new AbortController();
     let last: AutoAttackState | undefined;
     const err = await autoAttackInWorkers(model, x, y, {
-      ...options(),
+      ...options(batchSize),
       workers,
       createWorker,
       signal: ctrl.signal,
@@ -175,7 +175,7 @@ async function stopAndResume(fixture: Fixture, workers: number): Promise<StopOut
     );
     if (last === undefined) throw new Error('no checkpoint before the stop');
     const unfinishedShards = last.shards.filter((s) => s.next.attack < VERSION.length).length;
-    const [res, seconds] = await timed(() => autoAttackInWorkers(model, x, y, { ...options(), workers, createWorker: createAutoAttackWorker, resumeFrom: last! }));
+    const [res, seconds] = await timed(() => autoAttackInWorkers(model, x, y, { ...options(batchSize), workers, createWorker: createAutoAttackWorker, resumeFrom: last! }));
     const out: StopOutcome = {
       rejectedWith: err,
       workersCreated: created.size,
@@ -215,6 +215,6 @@ const show = <T>(what: string, p: Promise<T>): Promise<T> => {
 const backend = await initBackend({ backend: 'wasm' });
 window.autoAttackWorkersCheck = {
   backend,
-  compare: (f, w) => show('compare', compare(f, w)),
-  stopAndResume: (f, w) => show('stop and resume', stopAndResume(f, w)),
+  compare: (f, w, b) => show('compare', compare(f, w, b)),
+  stopAndResume: (f, w, b) => show('stop and resume', stopAndResume(f, w, b)),
 };

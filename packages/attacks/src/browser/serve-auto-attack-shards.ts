@@ -55,7 +55,7 @@ export function serveAutoAttackShards(options?: ServeAutoAttackShardsOptions): v
   if (typeof scope?.addEventListener !== 'function' || typeof scope.postMessage !== 'function') {
     throw new ArgumentError(`must be a worker scope (addEventListener, postMessage), got ${describeValue(scope)}: call serveAutoAttackShards in a Web Worker`, { fn, argument: 'options.scope' });
   }
-  const backendOptions = opts.backend ?? { backend: 'wasm', threads: 1 };
+  const backendOptions = opts.backend === undefined ? { backend: 'wasm', threads: 1 } : checkOptions(opts.backend, fn, 'options.backend');
   const factory: LocalModelFactory =
     opts.modelFactory ??
     (() => {
