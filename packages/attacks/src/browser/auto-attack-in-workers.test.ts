@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, BackendError, initBackend } from '@advkit/core';
@@ -6,29 +5,16 @@ import type { Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
 import { autoAttack, blackBoxModel, type AutoAttackResult } from '../index.js';
 import { autoAttackFixture } from '../test-utils/auto-attack-fixture.js';
+import { nodeShardWorker as nodeWorker } from '../test-utils/node-shard-worker.js';
 import { autoAttackInWorkers, serveAutoAttackShards, type ShardWorker } from './index.js';
 // @ts-expect-error a plain .mjs fixture without types
 import { SubMlp } from '../test-utils/sub-mlp.mjs';
 
 // The browser entry's protocol, pool and worker side in Node: each "Web Worker" is a worker_threads
-// thread running serveAutoAttackShards (test-utils/shard-worker-node.mjs, over the BUILT package: build
+// thread running serveAutoAttackShards (test-utils/node-shard-worker.ts; over the BUILT package: build
 // first) behind the ShardWorker interface. The real-browser test is apps/demo/e2e/autoattack-workers.e2e.test.ts.
 
 const options = { threatModel: new LpBall({ norm: 'linf', epsilon: 0.2, box: { min: 0, max: 1 } }), version: ['apgd-ce'] as ['apgd-ce'], batchSize: 10, seed: 0 };
-
-/** A ShardWorker over a worker_threads thread; `env` for the thread (e.g. AA_NO_FACTORY). */
-function nodeWorker(env: Record<string, string> = {}): ShardWorker & { thread: Worker } {
-  const thread = new Worker(new URL('../test-utils/shard-worker-node.mjs', import.meta.url), { env: { ...process.env, ...env } });
-  return {
-    thread,
-    postMessage: (m, transfer) => thread.postMessage(m, transfer as ArrayBuffer[]),
-    addEventListener: (type, listener) => {
-      if (type === 'message') thread.on('message', (data: unknown) => listener({ data }));
-      else thread.on(type, (e: Error) => listener({ message: e.message }));
-    },
-    terminate: () => void thread.terminate(),
-  };
-}
 
 let model: Mlp;
 let x: tf.Tensor2D;
