@@ -34,6 +34,7 @@ const EXEMPT: Record<string, string> = {
   describeValue: 'formats any value for messages; total by design',
   isTensor: 'a predicate; total by design',
   isAttack: 'a predicate; total by design',
+  isBuiltInModel: 'a predicate; total by design',
   optionKeys: 'a compile-time helper for advkit\'s own option lists (its argument is a literal in the source, never user input)',
   yieldToEventLoop: 'takes no arguments',
   registerGradients: 'takes no arguments',

@@ -61,7 +61,8 @@ export function checkModelFactory(value: unknown, fn: string): { module: string;
 }
 
 /** Whether `model` is exactly a `LinearModel`, `Mlp` or `Cnn` of @advkit/models (not a subclass): what {@link modelSpec} rebuilds from options. */
-export function isBuiltInModel(model: Model): boolean {
+export function isBuiltInModel(model: unknown): boolean {
+  if (typeof model !== 'object' || model === null) return false;
   const proto: unknown = Object.getPrototypeOf(model);
   return proto === LinearModel.prototype || proto === Mlp.prototype || proto === Cnn.prototype;
 }
