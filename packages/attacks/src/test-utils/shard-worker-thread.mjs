@@ -1,4 +1,4 @@
-// A worker_threads worker standing in for a browser's Web Worker in auto-attack-in-workers.test.ts:
+// A worker_threads worker standing in for a browser's Web Worker (started by node-shard-worker.ts):
 // plain Node over the BUILT package (build first). It serves autoAttackInWorkers' shard tasks with
 // serveAutoAttackShards on the thread's parentPort, and builds models that are not built-in with the
 // factory of sub-mlp.mjs.
