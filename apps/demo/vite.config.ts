@@ -82,8 +82,14 @@ export default defineConfig({
     target: 'es2022',
     // tfjs-core and the wasm glue are large; the page loads them once.
     chunkSizeWarningLimit: 2000,
-    // the demo page, and a page that checks IndexedDbCheckpointStore in the browser (e2e test)
-    rolldownOptions: { input: { main: join(here, 'web', 'index.html'), 'checkpoint-check': join(here, 'web', 'checkpoint-check.html') } },
+    // the demo page, and pages that check IndexedDbCheckpointStore and autoAttackInWorkers in the browser (e2e tests)
+    rolldownOptions: {
+      input: {
+        main: join(here, 'web', 'index.html'),
+        'checkpoint-check': join(here, 'web', 'checkpoint-check.html'),
+        'autoattack-workers-check': join(here, 'web', 'autoattack-workers-check.html'),
+      },
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

@@ -237,8 +237,9 @@ describe('the FGSM / PGD tab in Chromium', () => {
       expect(s.results.standard!.autoAttack).toBeUndefined(); // 0 images: not run
       await expect(page.locator('#adv-results tr[data-phase="standard"] .autoattack').textContent()).resolves.toBe('not run');
 
-      // AutoAttack on 1000 images (batches of 100) of a standard model: wait for its progress (after its
-      // first batch), Stop, see “stopped” (autoAttack checks the signal before every batch)
+      // AutoAttack on 1000 images (batches of 100) of a standard model, on the default AutoAttack workers
+      // (one Web Worker per core, autoAttackInWorkers): wait for its progress (after its first batch),
+      // Stop, see “stopped”, and the shard workers terminated
       await page.getByTestId('adv-pgd-training').uncheck();
       await fill(page, { 'train-size': 1000, 'test-size': 1000, epochs: 1, steps: 1, 'autoattack-n': 1000 });
       await page.getByTestId('adv-run').click();
@@ -249,6 +250,10 @@ describe('the FGSM / PGD tab in Chromium', () => {
       expect(progress.batches).toBeGreaterThanOrEqual(2); // batches of 100 of the correctly classified images: more to come
       expect(progress.batch).toBeGreaterThanOrEqual(1);
       await expect(page.getByTestId('adv-autoattack-text').textContent()).resolves.toMatch(/^standard: (apgd-ce|apgd-t|fab-t|square), batch \d+\/\d+; \d+ of 1000 images still robust$/);
+      const shardWorkers = (): number => page.workers().filter((w) => /autoattack-worker/.test(w.url())).length;
+      const workers = Number(await page.getByTestId('adv-autoattack-workers').inputValue());
+      expect(workers).toBeGreaterThanOrEqual(1);
+      expect(shardWorkers()).toBe(Math.min(workers, 10)); // nested in the demo's worker; one shard of whole batches each
       await expect(page.getByTestId('adv-stop').isEnabled()).resolves.toBe(true);
       await page.getByTestId('adv-stop').click();
       await waitForTab(page, ['stopped', 'done', 'error'], 120_000);
@@ -256,6 +261,7 @@ describe('the FGSM / PGD tab in Chromium', () => {
       expect(s.state).toBe('stopped');
       expect(s.error).toBeUndefined();
       expect(s.results.standard).toBeUndefined(); // its report waits for AutoAttack, which was stopped
+      await expect.poll(shardWorkers, { timeout: 5_000 }).toBe(0);
       await expect(page.getByTestId('adv-status').textContent()).resolves.toMatch(/^Stopped\./);
       await expect(page.getByTestId('adv-run').isEnabled()).resolves.toBe(true);
 

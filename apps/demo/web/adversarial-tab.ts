@@ -11,8 +11,8 @@ import { digitGridImage, type GridCell } from '../src/shared/images.js';
 import { drawLineChart, drawRgb, type Series } from './charts.js';
 import type { AdversarialPhaseReport, FromWorker, ToWorker } from './protocol.js';
 
-/** The tab's form: the experiment's settings, and whether to train the PGD-trained model too. */
-type TabSettings = AdversarialExperimentSettings & { pgdTraining: boolean };
+/** The tab's form: the experiment's settings, whether to train the PGD-trained model too, and AutoAttack's Web Workers (0: none). */
+type TabSettings = AdversarialExperimentSettings & { pgdTraining: boolean; autoAttackWorkers: number };
 
 export type AdversarialState = 'idle' | 'loading' | 'training' | 'evaluating' | 'autoattack' | 'stopping' | 'done' | 'stopped' | 'error';
 
@@ -90,7 +90,10 @@ export function createAdversarialTab(deps: {
     steps: $<HTMLInputElement>('adv-steps'),
     stepSize: $<HTMLInputElement>('adv-step-size'),
     autoAttackImages: $<HTMLInputElement>('adv-autoattack-n'),
+    autoAttackWorkers: $<HTMLInputElement>('adv-autoattack-workers'),
   };
+  // not a setting of the experiment (the numbers do not depend on it): one worker per core, at most 16
+  fields.autoAttackWorkers.value = String(Math.min(16, Math.max(1, navigator.hardwareConcurrency || 1)));
   const modelSelect = $<HTMLSelectElement>('adv-model');
   const pgdTraining = $<HTMLInputElement>('adv-pgd-training');
 
@@ -120,6 +123,7 @@ export function createAdversarialTab(deps: {
     if (!whole(v.steps, 1, 200)) return 'PGD steps must be a whole number from 1 to 200.';
     if (!(v.stepSize >= 0 && v.stepSize <= 1)) return 'The PGD step size must be a number from 0 to 1.';
     if (!whole(v.autoAttackImages, 0, 10_000)) return 'AutoAttack images must be a whole number from 0 to 10,000 (0: no AutoAttack).';
+    if (!whole(v.autoAttackWorkers, 0, 16)) return 'AutoAttack workers must be a whole number from 0 to 16 (0: in the demo\'s own worker).';
     return {
       ...pageDefaults(model),
       trainSize: v.trainSize,
@@ -133,6 +137,7 @@ export function createAdversarialTab(deps: {
       evalStepSize: v.stepSize,
       autoAttackImages: v.autoAttackImages,
       pgdTraining: pgdTraining.checked,
+      autoAttackWorkers: v.autoAttackWorkers,
     };
   };
 
@@ -218,8 +223,8 @@ export function createAdversarialTab(deps: {
     $('adv-train-text').textContent = '';
     drawCurves();
     setState('loading', 'Loading MNIST…');
-    const { pgdTraining: train, ...experiment } = settings;
-    deps.send({ type: 'run-adversarial', settings: experiment, pgdTraining: train, mnistUrl: deps.mnistUrl() });
+    const { pgdTraining: train, autoAttackWorkers, ...experiment } = settings;
+    deps.send({ type: 'run-adversarial', settings: experiment, pgdTraining: train, autoAttackWorkers, mnistUrl: deps.mnistUrl() });
   };
 
   const stop = (): void => {
@@ -248,7 +253,8 @@ export function createAdversarialTab(deps: {
         } else if (msg.stage === 'evaluate') {
           setState('evaluating', `Attacking the ${LABELS[msg.phase]} model on the test images (FGSM, then PGD)…`);
         } else {
-          setState('autoattack', `AutoAttack on the ${LABELS[msg.phase]} model (APGD-CE, APGD-T, FAB-T, Square)…`);
+          const w = status.settings?.autoAttackWorkers ?? 0;
+          setState('autoattack', `AutoAttack on the ${LABELS[msg.phase]} model (APGD-CE, APGD-T, FAB-T, Square)${w > 0 ? ` on ${w} Web Worker${w === 1 ? '' : 's'}` : ''}…`);
         }
         break;
       case 'adv-autoattack-progress': {

@@ -12,8 +12,11 @@ export type AdversarialPhaseReport = AdversarialModelReport & { phase: TrainPhas
 export type ToWorker =
   | { type: 'init'; threads?: number }
   | { type: 'run'; settings: LinearExperimentSettings; mnistUrl: string }
-  /** The FGSM / PGD tab: `pgdTraining` false trains the standard model only. */
-  | { type: 'run-adversarial'; settings: AdversarialExperimentSettings; pgdTraining: boolean; mnistUrl: string }
+  /**
+   * The FGSM / PGD tab: `pgdTraining` false trains the standard model only; AutoAttack runs on
+   * `autoAttackWorkers` Web Workers of its own (autoAttackInWorkers), or in this worker when 0.
+   */
+  | { type: 'run-adversarial'; settings: AdversarialExperimentSettings; pgdTraining: boolean; autoAttackWorkers: number; mnistUrl: string }
   /** Abort the run in progress (its training stops after the current step); the worker answers `stopped`. */
   | { type: 'stop' }
   | { type: 'bench-mlp'; steps: number };

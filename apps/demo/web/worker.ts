@@ -15,6 +15,8 @@ import { runLinearExperiment, type ModelReport, type Phase, type LinearExperimen
 import { runAdversarialExperiment, type AdversarialExperimentSettings } from '../src/shared/adversarial-experiment.js';
 import type { GridCell } from '../src/shared/images.js';
 import type { FromWorker, PhaseResult, ToWorker } from './protocol.js';
+import { autoAttackInWorkers } from '@advkit/attacks/browser';
+import { createAutoAttackWorker } from './autoattack-workers.js';
 
 const post = (msg: FromWorker): void => postMessage(msg);
 
@@ -171,7 +173,7 @@ async function run(settings: LinearExperimentSettings, mnistUrl: string, signal:
 }
 
 /** The FGSM / PGD tab: a standard and (optionally) a PGD-trained 10-class model, attacked both ways. */
-async function runAdversarial(settings: AdversarialExperimentSettings, pgdTraining: boolean, mnistUrl: string, signal: AbortSignal): Promise<void> {
+async function runAdversarial(settings: AdversarialExperimentSettings, pgdTraining: boolean, autoAttackWorkers: number, mnistUrl: string, signal: AbortSignal): Promise<void> {
   const data = await mnistUnlessStopped(mnistUrl, signal);
   const t0 = performance.now();
   const due = throttle();
@@ -179,6 +181,8 @@ async function runAdversarial(settings: AdversarialExperimentSettings, pgdTraini
     signal,
     pgdTraining,
     attackedDigits: true,
+    // AutoAttack's shards on Web Workers of their own (nested in this one): Stop terminates them
+    ...(autoAttackWorkers > 0 ? { autoAttack: (model, x, y, options) => autoAttackInWorkers(model, x, y, { ...options, workers: autoAttackWorkers, createWorker: createAutoAttackWorker }) } : {}),
     onPhase: (phase, stage) => post({ type: 'adv-phase', phase, stage }),
     onProgress: (phase, progress) => {
       if (due(progress.step === progress.stepsPerEpoch)) post({ type: 'adv-progress', phase, progress });
@@ -276,7 +280,7 @@ addEventListener('message', (event: MessageEvent<ToWorker>) => {
     if (backendReady === undefined) throw new Error('the worker got a task before init');
     await backendReady;
     if (msg.type === 'run') await stoppable((signal) => run(msg.settings, msg.mnistUrl, signal));
-    else if (msg.type === 'run-adversarial') await stoppable((signal) => runAdversarial(msg.settings, msg.pgdTraining, msg.mnistUrl, signal));
+    else if (msg.type === 'run-adversarial') await stoppable((signal) => runAdversarial(msg.settings, msg.pgdTraining, msg.autoAttackWorkers, msg.mnistUrl, signal));
     else if (msg.type === 'bench-mlp') benchMlp(msg.steps);
   };
   task().catch((e: unknown) => post({ type: 'error', message: describe(e) }));

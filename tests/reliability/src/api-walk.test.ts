@@ -14,11 +14,13 @@ import * as modelsInternal from '@advkit/models/internal';
 import * as attacks from '@advkit/attacks';
 import * as attacksEvaluate from '@advkit/attacks/evaluate';
 import * as attacksNode from '@advkit/attacks/node';
+import * as attacksBrowser from '@advkit/attacks/browser';
 import * as trainers from '@advkit/trainers';
 import * as trainersNode from '@advkit/trainers/node';
 import * as trainersCheckpoint from '@advkit/trainers/checkpoint';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-converter';
+import { nodeShardWorker } from '../../../packages/attacks/src/test-utils/node-shard-worker.js';
 
 // The API walk: every public function and class of every package, called with bad arguments (wrong
 // types, NaN/Infinity, negative or zero sizes, mismatched shapes, disposed tensors and models). Each
@@ -26,13 +28,14 @@ import * as tfc from '@tensorflow/tfjs-converter';
 // and never hang (a sync hang trips the test timeout; async calls race a timer).
 
 const { AdvkitError } = core;
-const packages = { core, coreNode, models, modelsInternal, threatModels, datasets, attacks, attacksEvaluate, attacksNode, trainers, trainersNode, trainersCheckpoint };
+const packages = { core, coreNode, models, modelsInternal, threatModels, datasets, attacks, attacksEvaluate, attacksNode, attacksBrowser, trainers, trainersNode, trainersCheckpoint };
 
 /** Exports that are not walked, with the reason. */
 const EXEMPT: Record<string, string> = {
   describeValue: 'formats any value for messages; total by design',
   isTensor: 'a predicate; total by design',
   isAttack: 'a predicate; total by design',
+  isBuiltInModel: 'a predicate; total by design',
   optionKeys: 'a compile-time helper for advkit\'s own option lists (its argument is a literal in the source, never user input)',
   yieldToEventLoop: 'takes no arguments',
   registerGradients: 'takes no arguments',
@@ -307,6 +310,29 @@ const CASES: Record<string, Case> = {
     sweep: [0, 1, 2, 3],
     valid: () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce'], workers: 1 }],
     bad: [['zero workers', () => [mk, x, yk, { threatModel: boxBall, workers: 0 }]], ['black-box model', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }), x, yk, { threatModel: boxBall, version: ['square'] }]], ['relative modelFactory', () => [mk, x, yk, { threatModel: boxBall, modelFactory: { module: './m.js' } }]], ['other seed than the state', () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce'], seed: 1, resumeFrom: aaState }]]],
+  },
+  // a worker_threads thread stands in for the Web Worker (serveAutoAttackShards over its parentPort)
+  autoAttackInWorkers: {
+    opts: [3, 'workers'],
+    sweep: [0, 1, 2, 3],
+    valid: () => [mk, x, yk, { threatModel: boxBall, version: ['apgd-ce'], workers: 1, createWorker: () => nodeShardWorker() }],
+    bad: [
+      ['zero workers', () => [mk, x, yk, { threatModel: boxBall, workers: 0, createWorker: () => nodeShardWorker() }]],
+      ['no createWorker', () => [mk, x, yk, { threatModel: boxBall }]],
+      ['createWorker throws (no Web Workers)', () => [mk, x, yk, { threatModel: boxBall, createWorker: () => { throw new ReferenceError('Worker is not defined'); } }]],
+      ['createWorker returns no worker', () => [mk, x, yk, { threatModel: boxBall, createWorker: () => ({}) }]],
+      ['modelFactoryArgs not an array', () => [mk, x, yk, { threatModel: boxBall, createWorker: () => nodeShardWorker(), modelFactoryArgs: 'a' }]],
+      ['black-box model', () => [attacks.blackBoxModel({ inputShape: [4], numOutputs: 4, predict: () => new Float32Array(12) }), x, yk, { threatModel: boxBall, version: ['square'], createWorker: () => nodeShardWorker() }]],
+    ],
+  },
+  serveAutoAttackShards: {
+    opts: [0, 'modelFactory'],
+    valid: () => [{ scope: { addEventListener: () => undefined, postMessage: () => undefined } }],
+    bad: [
+      ['not in a worker (no scope)', () => [{}]],
+      ['modelFactory not a function', () => [{ modelFactory: 1, scope: { addEventListener: () => undefined, postMessage: () => undefined } }]],
+      ['backend not an object', () => [{ backend: 'wasm', scope: { addEventListener: () => undefined, postMessage: () => undefined } }]],
+    ],
   },
   encodeAutoAttackState: { valid: () => [aaState], bad: [['no shards', () => [{ ...aaState, shards: [] }]], ['wrong version', () => [{ ...aaState, version: 0 }]], ['null shard', () => [{ ...aaState, shards: [null] }]]] },
   decodeAutoAttackState: { sweep: [0], valid: () => [attacks.encodeAutoAttackState(aaState)], bad: [['torn', () => [attacks.encodeAutoAttackState(aaState).subarray(0, 50)]], ['string', () => ['{}']], ['other JSON', () => [new TextEncoder().encode('{"format":"x"}')]]] },

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Cnn, Mlp, type Model } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { autoAttack, fgsm, fgsmAttack, pgd, pgdAttack, type AutoAttackName, type AutoAttackProgress } from '@advkit/attacks';
+import { autoAttack, fgsm, fgsmAttack, pgd, pgdAttack, type AutoAttackName, type AutoAttackOptions, type AutoAttackProgress, type AutoAttackResult } from '@advkit/attacks';
 import { CheckpointError } from '@advkit/core';
 import { robustEvaluate } from '@advkit/attacks/evaluate';
 import { train, standardStep, adversarialStep, piecewiseSchedule, type EpochMetrics, type StepExecutor, type TrainProgress } from '@advkit/trainers';
@@ -168,6 +168,12 @@ export interface AdversarialExperimentOptions {
    * steps on several cores; checkpoints are interchangeable). @default this thread
    */
   executor?: StepExecutor;
+  /**
+   * Runs AutoAttack, with autoAttack's arguments: e.g. `autoAttackInWorkers` of `@advkit/attacks/browser`
+   * (the page: shards on Web Workers) or `autoAttackParallel` of `@advkit/attacks/node` with a
+   * `workers` option bound; both give autoAttack's result bit for bit. @default autoAttack (this thread)
+   */
+  autoAttack?: (model: Model, x: tf.Tensor, y: tf.Tensor, options: AutoAttackOptions) => Promise<AutoAttackResult>;
   /** A model starts training, its FGSM / PGD evaluation starts, or its AutoAttack evaluation starts. */
   onPhase?: (phase: TrainPhase, stage: 'train' | 'evaluate' | 'autoattack') => void;
   onProgress?: (phase: TrainPhase, progress: TrainProgress) => void;
@@ -256,6 +262,7 @@ export async function runAdversarialExperiment(mnist: Mnist, settings: Adversari
       if (nAuto > 0 && s.epsilon > 0) {
         o.onPhase?.(phase, 'autoattack');
         report.autoAttack = await evaluateAutoAttack(model, test, nAuto, s, {
+          run: o.autoAttack ?? autoAttack,
           onProgress: (p) => o.onAutoAttackProgress?.(phase, p),
           ...signal,
         });
@@ -285,13 +292,13 @@ async function evaluateAutoAttack(
   test: ClassData,
   n: number,
   s: AdversarialExperimentSettings,
-  options: { onProgress: (p: AutoAttackProgress) => void; signal?: AbortSignal },
+  options: { run: NonNullable<AdversarialExperimentOptions['autoAttack']>; onProgress: (p: AutoAttackProgress) => void; signal?: AbortSignal },
 ): Promise<AutoAttackReport> {
   const t0 = performance.now();
   const x = tf.tensor(test.x.subarray(0, n * test.dim), [n, ...model.inputShape]);
   const y = tf.tensor1d(test.y.subarray(0, n), 'int32');
   try {
-    const r = await autoAttack(model, x, y, {
+    const r = await options.run(model, x, y, {
       threatModel: new LpBall({ norm: 'linf', epsilon: s.epsilon, box: { min: 0, max: 1 } }),
       version: 'standard',
       seed: s.seed,

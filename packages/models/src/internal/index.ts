@@ -6,5 +6,5 @@ export { checkModel } from './check-model.js';
 export { checkModelInput } from './check-model-input.js';
 export { checkLabeledData, resolveLabeledData } from './check-labeled-data.js';
 export { makeVariable } from './make-variable.js';
-export { checkModelFactory, modelSpec, buildModel } from './model-spec.js';
-export type { ModelFactory, ModelSpec } from './model-spec.js';
+export { checkModelFactory, modelSpec, buildModel, isBuiltInModel } from './model-spec.js';
+export type { LocalModelFactory, ModelFactory, ModelSpec } from './model-spec.js';

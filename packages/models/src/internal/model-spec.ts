@@ -60,6 +60,13 @@ export function checkModelFactory(value: unknown, fn: string): { module: string;
   return { module, exportName, args };
 }
 
+/** Whether `model` is exactly a `LinearModel`, `Mlp` or `Cnn` of @advkit/models (not a subclass): what {@link modelSpec} rebuilds from options. */
+export function isBuiltInModel(model: unknown): boolean {
+  if (typeof model !== 'object' || model === null) return false;
+  const proto: unknown = Object.getPrototypeOf(model);
+  return proto === LinearModel.prototype || proto === Mlp.prototype || proto === Cnn.prototype;
+}
+
 /**
  * The {@link ModelSpec} of `model`: from `factory` when given, else from the public readonly fields of a
  * `LinearModel`, `Mlp` or `Cnn` of @advkit/models (exact classes only: a subclass may override `logits`,
@@ -89,13 +96,17 @@ export function modelSpec(model: Model, fn: string, factory: ReturnType<typeof c
   );
 }
 
+/** A factory function already in the worker (a browser worker's own module): called with the spec's `args`. */
+export type LocalModelFactory = (...args: unknown[]) => Model | Promise<Model>;
+
 /**
  * A fresh model of the architecture `spec` describes (its initial weights are meant to be overwritten),
- * with variables of the shapes in `spec.shapes`. Caller disposes it.
+ * with variables of the shapes in `spec.shapes`. Caller disposes it. A `factory` spec calls `local`
+ * when given (its `module` and `exportName` are then not imported), else imports the module.
  *
  * @throws Error for a factory that cannot be imported or called, or whose model does not fit.
  */
-export async function buildModel(spec: ModelSpec): Promise<Model> {
+export async function buildModel(spec: ModelSpec, local?: LocalModelFactory): Promise<Model> {
   const kinds = ['linear', 'mlp', 'cnn', 'factory'];
   if (typeof spec !== 'object' || spec === null || !kinds.includes(spec.kind) || !Array.isArray(spec.shapes)) {
     throw new ArgumentError(`must be a ModelSpec ({ kind: ${kinds.join(' | ')}, ..., shapes }), got ${describeValue(spec)}`, { fn: 'buildModel', argument: 'spec' });
@@ -112,8 +123,7 @@ export async function buildModel(spec: ModelSpec): Promise<Model> {
       model = new Cnn({ inputShape: spec.inputShape, numClasses: spec.numClasses, layers: spec.layers });
       break;
     case 'factory': {
-      const mod = (await import(/* @vite-ignore */ spec.module)) as Record<string, unknown>;
-      const make = mod[spec.exportName];
+      const make = local ?? ((await import(/* @vite-ignore */ spec.module)) as Record<string, unknown>)[spec.exportName];
       if (typeof make !== 'function') throw new Error(`${spec.module} has no function export '${spec.exportName}' (got ${describeValue(make)})`);
       model = (await (make as (...a: unknown[]) => unknown)(...spec.args)) as Model;
       if (typeof model !== 'object' || model === null || typeof model.logits !== 'function' || !Array.isArray(model.variables)) {

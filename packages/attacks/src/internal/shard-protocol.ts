@@ -1,7 +1,9 @@
-import type { MessagePort } from 'node:worker_threads';
 import type { ModelSpec } from '@advkit/models/internal';
 import type { AutoAttackName } from '../auto-attack.js';
 import type { AutoAttackShardState } from '../auto-attack-state.js';
+
+// The data a worker of autoAttackParallel (Node, piscina) or autoAttackInWorkers (browser, Web Workers)
+// receives and returns: structured-clonable only, so the same task crosses either kind of thread.
 
 /** The plain settings a worker rebuilds a run from (the fingerprint was checked in the main thread). */
 export interface ShardSettings {
@@ -14,7 +16,7 @@ export interface ShardSettings {
   batchSize: number;
 }
 
-/** One task of the pool: run (or continue) one shard; its examples only. */
+/** One task of a pool: run (or continue) one shard; its examples only. */
 export interface ShardTask {
   settings: ShardSettings;
   model: ModelSpec;
@@ -22,8 +24,6 @@ export interface ShardTask {
   x: Float32Array;
   y: Int32Array;
   shard: AutoAttackShardState;
-  /** The worker posts a {@link ShardUpdate} here after each unit of work. */
-  port: MessagePort;
 }
 
 /** A copy of the shard's state after a unit of work; `progress` the attack index when a batch finished. */
@@ -32,5 +32,5 @@ export interface ShardUpdate {
   progress: number | undefined;
 }
 
-/** What a task returns: the finished shard, or the modelFactory's failure (an error of the caller's options). */
+/** What a task returns: the finished shard, or the model factory's failure (an error of the caller's options). */
 export type ShardOutcome = { ok: true; shard: AutoAttackShardState } | { ok: false; factoryError: string };
