@@ -1,7 +1,7 @@
 import { Rng } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { fabProjectionL2 } from './fab-projection-l2.js';
-import { fabProjectionLinf } from './fab-projection-linf.js';
+import { fabLinfOrder, fabLinfScratch, fabProjectionLinf, type FabLinfOrder } from './fab-projection-linf.js';
 import { logitLossGradient } from './logit-loss-gradient.js';
 import { logitsOfArray } from './logits-of-array.js';
 import { predictions } from './predictions.js';
@@ -171,7 +171,14 @@ function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, t
       for (let j = 0; j < d; j++) x1[i * d + j] = Math.min(Math.max(im2[i * d + j]! + (r * t[j]!) / nn / 2, 0), 1);
     }
   }
-  const project = s.norm === 'linf' ? fabProjectionLinf : fabProjectionL2;
+  // L∞: the projection's buffers, and per example the sort of x⁰ that its projections reuse
+  const scratch = s.norm === 'linf' ? fabLinfScratch(d) : undefined;
+  const orders: (FabLinfOrder | undefined)[] = new Array(bs);
+  const project = (t: Float32Array, w: Float32Array, b: number, out: Float64Array, clean: number | null): void => {
+    if (scratch === undefined) fabProjectionL2(t, w, b, out);
+    else if (clean === null) fabProjectionLinf(t, w, b, out, scratch);
+    else fabProjectionLinf(t, w, b, out, scratch, (orders[clean] ??= fabLinfOrder(t)));
+  };
   const d1 = new Float64Array(d);
   const d2 = new Float64Array(d);
   for (let it = 0; it < s.steps; it++) {
@@ -181,8 +188,8 @@ function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, t
       const w = dg.subarray(o, o + d);
       let b = -df[i]!;
       for (let j = 0; j < d; j++) b += w[j]! * x1[o + j]!;
-      project(x1.subarray(o, o + d), w, b, d1);
-      project(im2.subarray(o, o + d), w, b, d2);
+      project(x1.subarray(o, o + d), w, b, d1, null);
+      project(im2.subarray(o, o + d), w, b, d2, i);
       const a1 = Math.max(pNorm(d1, 0, d, s.norm), 1e-8);
       const a2 = Math.max(pNorm(d2, 0, d, s.norm), 1e-8);
       const alpha = Math.min(Math.max(a1 / (a1 + a2), 0), s.alphaMax);
