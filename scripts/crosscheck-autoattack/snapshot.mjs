@@ -1,7 +1,7 @@
 // Runs advkit's autoAttack on the cross-check MLP (out/mlp.json) and writes every attack's outputs
 // (adversarial examples as raw float32 bytes, robust flags, brokenBy) to a JSON file, or compares them
 // with such a file exactly: a check that a speed change leaves the results bit-identical. Prints the
-// wall time of each attack alone.
+// wall time (and the process's CPU time, steadier on a shared machine) of each attack alone.
 //
 // usage: node scripts/crosscheck-autoattack/snapshot.mjs --n 200 [--norm linf] [--eps 0.1]
 //          [--attacks apgd-ce,apgd-t,fab-t,square,standard] [--batch-size n] --out snap.json | --compare snap.json
@@ -48,13 +48,16 @@ const snap = { norm, eps, n: N, batchSize, attacks: {} };
 for (const name of attacks) {
   const version = name === 'standard' || name === 'plus' ? name : name.split('+');
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const res = await autoAttack(model, x, y, { threatModel, batchSize, version });
   const seconds = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
+  const cpuSeconds = (c1.user + c1.system) / 1e6;
   const xAdv = res.xAdv.dataSync();
   res.xAdv.dispose();
   const bytes = Buffer.from(xAdv.buffer, xAdv.byteOffset, xAdv.byteLength);
-  snap.attacks[name] = { xAdvSha256: createHash('sha256').update(bytes).digest('hex'), xAdv: bytes.toString('base64'), robust: res.robust.map((b) => (b ? 1 : 0)), brokenBy: res.brokenBy, seconds };
-  console.log(`${name}: ${seconds.toFixed(2)} s, robust error ${(100 * res.robustError).toFixed(1)}%, xAdv sha256 ${snap.attacks[name].xAdvSha256.slice(0, 16)}`);
+  snap.attacks[name] = { xAdvSha256: createHash('sha256').update(bytes).digest('hex'), xAdv: bytes.toString('base64'), robust: res.robust.map((b) => (b ? 1 : 0)), brokenBy: res.brokenBy, seconds, cpuSeconds };
+  console.log(`${name}: ${seconds.toFixed(2)} s (cpu ${cpuSeconds.toFixed(2)} s), robust error ${(100 * res.robustError).toFixed(1)}%, xAdv sha256 ${snap.attacks[name].xAdvSha256.slice(0, 16)}`);
 }
 if (outPath !== undefined) writeFileSync(outPath, JSON.stringify(snap));
 if (comparePath !== undefined) {

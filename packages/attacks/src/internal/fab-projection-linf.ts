@@ -165,9 +165,11 @@ export function fabProjectionLinf(t: ArrayLike<number>, wIn: ArrayLike<number>, 
   const p = ws.p;
   let wt2 = 0;
   let b0 = 0;
+  let inBox = true;
   for (let i = 0; i < D; i++) {
     const wi = wIn[i]! * sg;
     const ti = t[i]!;
+    if (!(ti >= 0 && ti <= 1)) inBox = false;
     const ai = wi < 0 ? 1 : 0;
     const di = (ai - ti) * (wi !== 0 ? 1 : 0);
     w[i] = wi;
@@ -209,7 +211,14 @@ export function fabProjectionLinf(t: ArrayLike<number>, wIn: ArrayLike<number>, 
       else ub = c4;
     }
     const lmbd = Math.max((b - sb[lb]!) / -s[lb]!, 0);
-    for (let i = 0; i < D; i++) d[i] = Math.min(lmbd, d[i]!) * a[i]! + Math.max(-lmbd, d[i]!) * (1 - a[i]!);
+    if (inBox && !Number.isNaN(lmbd)) {
+      // t in the box: d_i = 1 − t_i ≥ 0 where a_i = 1 and d_i = −t_i ≤ 0 elsewhere (w_i = 0 is zeroed
+      // below), so with λ ≥ 0 the formula below is min(λ, d_i) resp. max(−λ, d_i), signed zeros included
+      for (let i = 0; i < D; i++) {
+        const di = d[i]!;
+        d[i] = a[i] !== 0 ? (lmbd < di ? lmbd : di) : -lmbd > di ? -lmbd : di;
+      }
+    } else for (let i = 0; i < D; i++) d[i] = Math.min(lmbd, d[i]!) * a[i]! + Math.max(-lmbd, d[i]!) * (1 - a[i]!);
   }
   for (let i = 0; i < D; i++) if (w[i] === 0) d[i] = 0;
 }

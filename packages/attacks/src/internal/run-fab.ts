@@ -40,7 +40,16 @@ type FabNorm = 'linf' | 'l2';
 /** ‖v[off … off+d)‖_p for p = ∞, 1, 2. */
 function pNorm(v: ArrayLike<number>, off: number, d: number, norm: FabNorm | 'l1'): number {
   let s = 0;
-  if (norm === 'linf') for (let j = 0; j < d; j++) s = Math.max(s, Math.abs(v[off + j]!));
+  if (norm === 'linf') {
+    // Math.max(s, |v_j|) without the call: NaN stays NaN
+    for (let j = 0; j < d; j++) {
+      const av = Math.abs(v[off + j]!);
+      if (!(av <= s)) {
+        s = av;
+        if (Number.isNaN(s)) break;
+      }
+    }
+  }
   else if (norm === 'l1') for (let j = 0; j < d; j++) s += Math.abs(v[off + j]!);
   else {
     for (let j = 0; j < d; j++) s += v[off + j]! ** 2;
@@ -195,7 +204,8 @@ function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, t
       const alpha = Math.min(Math.max(a1 / (a1 + a2), 0), s.alphaMax);
       for (let j = 0; j < d; j++) {
         const v = (x1[o + j]! + s.eta * d1[j]!) * (1 - alpha) + (im2[o + j]! + d2[j]! * s.eta) * alpha;
-        x1[o + j] = Math.min(Math.max(v, 0), 1);
+        // Math.min(Math.max(v, 0), 1): −0 becomes +0, NaN stays NaN
+        x1[o + j] = v > 0 ? (v > 1 ? 1 : v) : Number.isNaN(v) ? v : 0;
       }
     }
     const p = predictions(logitsOfArray(model, x1, bs, s.fn), bs, k);
