@@ -213,10 +213,11 @@ export function fabProjectionLinf(t: ArrayLike<number>, wIn: ArrayLike<number>, 
     const lmbd = Math.max((b - sb[lb]!) / -s[lb]!, 0);
     if (inBox && !Number.isNaN(lmbd)) {
       // t in the box: d_i = 1 − t_i ≥ 0 where a_i = 1 and d_i = −t_i ≤ 0 elsewhere (w_i = 0 is zeroed
-      // below), so with λ ≥ 0 the formula below is min(λ, d_i) resp. max(−λ, d_i), signed zeros included
+      // below), so with λ ≥ 0 the formula below is min(λ, d_i) resp. max(−λ, d_i), signed zeros
+      // included: both are d_i clipped to [−λ, λ]
       for (let i = 0; i < D; i++) {
         const di = d[i]!;
-        d[i] = a[i] !== 0 ? (lmbd < di ? lmbd : di) : -lmbd > di ? -lmbd : di;
+        d[i] = di > lmbd ? lmbd : di < -lmbd ? -lmbd : di;
       }
     } else for (let i = 0; i < D; i++) d[i] = Math.min(lmbd, d[i]!) * a[i]! + Math.max(-lmbd, d[i]!) * (1 - a[i]!);
   }
