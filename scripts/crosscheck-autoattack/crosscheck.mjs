@@ -70,6 +70,7 @@ for (const name of attacks) {
   if (r.status !== 0) throw new Error(`reference.py failed for ${name}`);
   const ref = JSON.parse(readFileSync(refOut, 'utf8')).attacks[name];
   const t0 = performance.now();
+  const c0 = process.cpuUsage(); // this process and its worker threads
   // as reference.py: autoAttack with the attack alone (the settings of 'standard' for the norm), a version, or a list
   const version = name === 'standard' || name === 'plus' ? name : name.split('+');
   const res =
@@ -79,9 +80,11 @@ for (const name of attacks) {
   const robust = res.robust.map((b) => (b ? 1 : 0));
   res.xAdv.dispose();
   const seconds = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
+  const cpuSeconds = (c1.user + c1.system) / 1e6;
   const agree = robust.filter((v, i) => v === ref.robust[i]).length / N;
   const err = (f) => 1 - f.reduce((a, b) => a + b, 0) / N;
-  summary.attacks[name] = { advkitRobustError: err(robust), referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds };
-  console.log(`${norm} ε=${eps} ${name}: advkit ${(100 * err(robust)).toFixed(1)}%, reference ${(100 * err(ref.robust)).toFixed(1)}%, agreement ${(100 * agree).toFixed(1)}%, advkit ${seconds.toFixed(1)} s, reference ${ref.seconds.toFixed(1)} s`);
+  summary.attacks[name] = { advkitRobustError: err(robust), referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds, advkitCpuSeconds: cpuSeconds, referenceCpuSeconds: ref.cpuSeconds };
+  console.log(`${norm} ε=${eps} ${name}: advkit ${(100 * err(robust)).toFixed(1)}%, reference ${(100 * err(ref.robust)).toFixed(1)}%, agreement ${(100 * agree).toFixed(1)}%, advkit ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), reference ${ref.seconds.toFixed(1)} s (CPU ${ref.cpuSeconds?.toFixed(1)} s)`);
   writeFileSync(out, JSON.stringify(summary, null, 2));
 }

@@ -67,13 +67,15 @@ def run(model, x, y, norm, eps, attacks):
         if name not in ('standard', 'plus'):
             adversary.attacks_to_run = name.split('+')
         t0 = time.time()
+        c0 = time.process_time()
         x_adv = adversary.run_standard_evaluation(x, y, bs=n)
         seconds = time.time() - t0
+        cpu_seconds = time.process_time() - c0
         with torch.no_grad():
             robust = (model(x_adv).argmax(1) == y).int().tolist()
             delta = (x_adv - x).reshape(n, -1)
             size = (delta.abs().max(1)[0] if norm == 'Linf' else delta.abs().sum(1) if norm == 'L1' else delta.norm(dim=1)).max().item()
-        result['attacks'][name] = {'robust': robust, 'seconds': seconds, 'maxPerturbation': size}
+        result['attacks'][name] = {'robust': robust, 'seconds': seconds, 'cpuSeconds': cpu_seconds, 'maxPerturbation': size}
     return result
 
 

@@ -160,26 +160,36 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
   for (let it = 0; it < s.steps; it++) {
     // the gradient step with momentum (L1: the sparse step, no momentum)
     const a = it > 0 ? 0.75 : 1.0;
-    let z: Float32Array = new Float32Array(n * d);
-    if (l1) z = sparseSignStep(xAdv, grad, n, stepSize, topk);
+    let next: Float32Array;
+    if (l1) next = projectL1Rows(sparseSignStep(xAdv, grad, n, stepSize, topk), x, n, eps, lo, hi);
     else if (s.norm === 'linf') {
+      // the step z = P_S(xᵏ + η·sign(g)), the momentum and P_S again in one pass over each
+      // coordinate: the same float32 roundings (fround where the two-array form stores z)
+      next = new Float32Array(n * d);
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < d; j++) {
-          const g = grad[i * d + j]!;
-          z[i * d + j] = xAdv[i * d + j]! + stepSize[i]! * (g > 0 ? 1 : g < 0 ? -1 : 0);
+        const step = stepSize[i]!;
+        const o = i * d;
+        for (let q = o; q < o + d; q++) {
+          const g = grad[q]!;
+          const xa = xAdv[q]!;
+          const lower = x[q]! - eps;
+          const upper = x[q]! + eps;
+          let v = Math.fround(xa + step * (g > 0 ? 1 : g < 0 ? -1 : 0));
+          v = v < lower ? lower : v > upper ? upper : v;
+          const zq = Math.fround(v < lo ? lo : v > hi ? hi : v);
+          let u = Math.fround(xa + (zq - xa) * a + (xa - xOld[q]!) * (1 - a));
+          u = u < lower ? lower : u > upper ? upper : u;
+          next[q] = u < lo ? lo : u > hi ? hi : u;
         }
       }
     } else {
+      const z = new Float32Array(n * d);
       for (let i = 0; i < n; i++) {
         let gn = 0;
         for (let j = 0; j < d; j++) gn += grad[i * d + j]! ** 2;
         const f = stepSize[i]! / (Math.sqrt(gn) + 1e-12);
         for (let j = 0; j < d; j++) z[i * d + j] = xAdv[i * d + j]! + f * grad[i * d + j]!;
       }
-    }
-    let next: Float32Array;
-    if (l1) next = projectL1Rows(z, x, n, eps, lo, hi);
-    else {
       project(z);
       next = new Float32Array(n * d);
       for (let q = 0; q < n * d; q++) next[q] = xAdv[q]! + (z[q]! - xAdv[q]!) * a + (xAdv[q]! - xOld[q]!) * (1 - a);

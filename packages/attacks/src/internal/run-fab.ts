@@ -1,7 +1,7 @@
 import { Rng } from '@advkit/core';
 import type { Model } from '@advkit/models';
 import { fabProjectionL2 } from './fab-projection-l2.js';
-import { fabProjectionLinf } from './fab-projection-linf.js';
+import { fabLinfOrder, fabLinfScratch, fabProjectionLinf, type FabLinfOrder } from './fab-projection-linf.js';
 import { logitLossGradient } from './logit-loss-gradient.js';
 import { logitsOfArray } from './logits-of-array.js';
 import { predictions } from './predictions.js';
@@ -40,7 +40,16 @@ type FabNorm = 'linf' | 'l2';
 /** ‖v[off … off+d)‖_p for p = ∞, 1, 2. */
 function pNorm(v: ArrayLike<number>, off: number, d: number, norm: FabNorm | 'l1'): number {
   let s = 0;
-  if (norm === 'linf') for (let j = 0; j < d; j++) s = Math.max(s, Math.abs(v[off + j]!));
+  if (norm === 'linf') {
+    // Math.max(s, |v_j|) without the call: NaN stays NaN
+    for (let j = 0; j < d; j++) {
+      const av = Math.abs(v[off + j]!);
+      if (!(av <= s)) {
+        s = av;
+        if (Number.isNaN(s)) break;
+      }
+    }
+  }
   else if (norm === 'l1') for (let j = 0; j < d; j++) s += Math.abs(v[off + j]!);
   else {
     for (let j = 0; j < d; j++) s += v[off + j]! ** 2;
@@ -171,7 +180,14 @@ function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, t
       for (let j = 0; j < d; j++) x1[i * d + j] = Math.min(Math.max(im2[i * d + j]! + (r * t[j]!) / nn / 2, 0), 1);
     }
   }
-  const project = s.norm === 'linf' ? fabProjectionLinf : fabProjectionL2;
+  // L∞: the projection's buffers, and per example the sort of x⁰ that its projections reuse
+  const scratch = s.norm === 'linf' ? fabLinfScratch(d) : undefined;
+  const orders: (FabLinfOrder | undefined)[] = new Array(bs);
+  const project = (t: Float32Array, w: Float32Array, b: number, out: Float64Array, clean: number | null): void => {
+    if (scratch === undefined) fabProjectionL2(t, w, b, out);
+    else if (clean === null) fabProjectionLinf(t, w, b, out, scratch);
+    else fabProjectionLinf(t, w, b, out, scratch, (orders[clean] ??= fabLinfOrder(t)));
+  };
   const d1 = new Float64Array(d);
   const d2 = new Float64Array(d);
   for (let it = 0; it < s.steps; it++) {
@@ -181,14 +197,15 @@ function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, t
       const w = dg.subarray(o, o + d);
       let b = -df[i]!;
       for (let j = 0; j < d; j++) b += w[j]! * x1[o + j]!;
-      project(x1.subarray(o, o + d), w, b, d1);
-      project(im2.subarray(o, o + d), w, b, d2);
+      project(x1.subarray(o, o + d), w, b, d1, null);
+      project(im2.subarray(o, o + d), w, b, d2, i);
       const a1 = Math.max(pNorm(d1, 0, d, s.norm), 1e-8);
       const a2 = Math.max(pNorm(d2, 0, d, s.norm), 1e-8);
       const alpha = Math.min(Math.max(a1 / (a1 + a2), 0), s.alphaMax);
       for (let j = 0; j < d; j++) {
         const v = (x1[o + j]! + s.eta * d1[j]!) * (1 - alpha) + (im2[o + j]! + d2[j]! * s.eta) * alpha;
-        x1[o + j] = Math.min(Math.max(v, 0), 1);
+        // Math.min(Math.max(v, 0), 1): −0 becomes +0, NaN stays NaN
+        x1[o + j] = v > 0 ? (v > 1 ? 1 : v) : Number.isNaN(v) ? v : 0;
       }
     }
     const p = predictions(logitsOfArray(model, x1, bs, s.fn), bs, k);
