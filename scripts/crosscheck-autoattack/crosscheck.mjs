@@ -6,13 +6,14 @@
 // usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000]
 //          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json]
 //          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1]
+//          [--reuse-reference]
 // Each single attack runs with the settings of the reference's 'standard' version for the norm ('fab':
 // untargeted, 1 restart; L1: APGD-CE with 5 restarts, APGD-T with 5 targets, both with the schedule of
 // shrinking radii), on both sides through AutoAttack with that attack alone (advkit's autoAttack runs
 // the same apgd / fab / fabTargeted / square code as the standalone functions, with seed 0 for batch 0);
 // 'standard' and 'plus' are the versions; 'a+b' is that list.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, arg, mnistDir, root } from './load.mjs';
@@ -36,6 +37,9 @@ const { autoAttack } = await load('@advkit/attacks');
 // (one batch each) on worker threads: the wall time on all cores. Batches then hold ⌈N/W⌉ examples
 // instead of the reference's N, so results near the boundary may differ by the random draws.
 const workers = Number(arg('--workers', '1'));
+// --reuse-reference: take the reference's flags from an earlier run's <out>.ref-<name>.json when it was
+// made for the same norm, ε and N (reference.py is deterministic with seed 0; it saves its minutes)
+const reuse = process.argv.includes('--reuse-reference');
 const { autoAttackParallel } = workers > 1 ? await load('@advkit/attacks/node') : {};
 await initBackend({ backend: 'wasm' });
 
@@ -59,7 +63,9 @@ for (const name of attacks) {
   // the reference first, then advkit, one attack at a time (timings under the same load)
   const refOut = `${out}.ref-${name}.json`;
   mkdirSync(dirname(refOut), { recursive: true });
-  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--out', refOut], {
+  const old = reuse && existsSync(refOut) ? JSON.parse(readFileSync(refOut, 'utf8')) : undefined;
+  const same = old !== undefined && old.norm === { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm] && old.eps === eps && old.n === N && old.attacks[name] !== undefined;
+  const r = same ? { status: 0 } : spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--out', refOut], {
     env: { ...process.env, PYTHONPATH: refDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
