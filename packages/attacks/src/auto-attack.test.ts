@@ -9,8 +9,8 @@ import { apgd, autoAttack, blackBoxModel, fab, fabTargeted, square } from './ind
 // The fixture: an MLP 400-32-10 trained by advkit (PGD, central 20×20 MNIST crops) and 40 test images,
 // with the reference AutoAttack's per-example robust flags (fra31/auto-attack on Debian's torch), made
 // by scripts/crosscheck-autoattack/make-fixture.mjs and reference.py --fixture (the untargeted FAB
-// results at L∞ 0.1 and L2 1.5 and the L1 ε=10 case added later by reference.py --fixture --cases,
-// which keeps the other results).
+// results at L∞ 0.1 and L2 1.5 and the L1 ε=10 case — APGD-CE and APGD-T, later FAB-T and Square — added
+// by reference.py --fixture --cases, which keeps the other results).
 interface Fixture {
   model: { layers: { weight: number[]; shape: [number, number]; bias: number[] }[] };
   images: number[];
