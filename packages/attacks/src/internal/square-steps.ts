@@ -207,7 +207,8 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
             let nws = 0;
             for (let a = 0; a < h; a++) {
               for (let b = 0; b < w; b++) {
-                const v = l1 ? Math.abs(delta[at(a, b, ch)]!) : delta[at(a, b, ch)]! ** 2;
+                const t = delta[at(a, b, ch)]!;
+                const v = l1 ? Math.abs(t) : t * t;
                 if (in1(a, b)) nw1 += v;
                 if (in1(a, b) || in2(a, b)) nws += v;
               }
