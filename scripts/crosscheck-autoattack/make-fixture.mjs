@@ -7,8 +7,9 @@
 //
 // usage: node scripts/crosscheck-autoattack/make-fixture.mjs
 //        PYTHONPATH=<reference>/autoattack /usr/bin/python3 scripts/crosscheck-autoattack/reference.py --fixture packages/attacks/src/test-fixtures/autoattack-reference.json
-//        (then the same with `--cases Linf:0.1,L2:1.5 --attacks fab` and `--cases L1:10 --attacks apgd-ce,apgd-t`,
-//        which add the untargeted FAB and L1 APGD cases to the entries; see README.md)
+//        (then the same with `--cases Linf:0.1,L2:1.5 --attacks fab`, `--cases L1:10 --attacks apgd-ce,apgd-t`
+//        and `--cases L1:10 --attacks fab-t,square`, which add the untargeted FAB and L1 cases to the
+//        entries; see README.md)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { load, root } from './load.mjs';

@@ -9,8 +9,8 @@ import { apgd, autoAttack, blackBoxModel, fab, fabTargeted, square } from './ind
 // The fixture: an MLP 400-32-10 trained by advkit (PGD, central 20×20 MNIST crops) and 40 test images,
 // with the reference AutoAttack's per-example robust flags (fra31/auto-attack on Debian's torch), made
 // by scripts/crosscheck-autoattack/make-fixture.mjs and reference.py --fixture (the untargeted FAB
-// results at L∞ 0.1 and L2 1.5 and the L1 ε=10 case added later by reference.py --fixture --cases,
-// which keeps the other results).
+// results at L∞ 0.1 and L2 1.5 and the L1 ε=10 case — APGD-CE and APGD-T, later FAB-T and Square — added
+// by reference.py --fixture --cases, which keeps the other results).
 interface Fixture {
   model: { layers: { weight: number[]; shape: [number, number]; bias: number[] }[] };
   images: number[];
@@ -163,23 +163,30 @@ describe('autoAttack: bad input and warnings', () => {
     tf.dispose([xs, ys, res.xAdv]);
   });
 
-  it("L1: 'standard' needs L1 FAB-T and Square (a typed error); ['apgd-ce', 'apgd-t'] runs with the reference's L1 settings", async () => {
+  it("L1: 'standard' runs the reference's four attacks with its L1 settings; 'plus' is a typed error", async () => {
     const l1 = new LpBall({ norm: 'l1', epsilon: 10, box: { min: 0, max: 1 } });
-    await expect(autoAttack(model, x, y, { threatModel: l1 })).rejects.toThrow(/autoAttack: options.threatModel is an L1 ball, and fab-t, square are built for L∞ and L2 only/);
-    await expect(autoAttack(model, x, y, { threatModel: l1, version: 'plus' })).rejects.toThrow(ArgumentError);
+    await expect(autoAttack(model, x, y, { threatModel: l1, version: 'plus' })).rejects.toThrow(/autoAttack: options.threatModel is an L1 ball, and version 'plus' is made for L∞ and L2/);
     await expect(autoAttack(model, x, y, { threatModel: new LpBall({ norm: 'l1', epsilon: 0 }), version: ['apgd-ce'] })).rejects.toThrow(/autoAttack: options.threatModel must have epsilon > 0/);
+    await expect(autoAttack(model, x, y, { threatModel: new LpBall({ norm: 'l1', epsilon: 10 }), version: ['fab-t'] })).rejects.toThrow(/autoAttack: options.threatModel must have the box \{ min: 0, max: 1 \} to run fab-t/);
     const xs = tf.slice(x, 0, 8);
     const ys = tf.slice(y, 0, 8);
-    const res = await autoAttack(model, xs, ys, { threatModel: l1, version: ['apgd-ce', 'apgd-t'], seed: 1 });
-    const again = await autoAttack(model, xs, ys, { threatModel: l1, version: ['apgd-ce', 'apgd-t'], seed: 1 });
-    expect(Array.from(again.xAdv.dataSync())).toEqual(Array.from(res.xAdv.dataSync())); // determinism by seed
+    const before = tf.memory().numTensors;
+    const res = await autoAttack(model, xs, ys, { threatModel: l1, seed: 1 });
+    expect(tf.memory().numTensors).toBe(before + 1);
+    expect(res.robustAccuracyAfter.map((a) => a.attack)).toEqual(['clean', 'apgd-ce', 'apgd-t', 'fab-t', 'square']);
+    expect(res.robust.map((b) => (b ? 1 : 0))).toEqual(robustFlags(res.xAdv)); // the flags describe the returned examples
     expect(l1.contains(res.xAdv, xs).every(Boolean)).toBe(true);
-    // the fixture's reference flags at L1 ε=10 (first 8): the ensemble breaks at least what either attack alone did, ±2
+    const apgds = await autoAttack(model, xs, ys, { threatModel: l1, version: ['apgd-ce', 'apgd-t'], seed: 1 });
+    const again = await autoAttack(model, xs, ys, { threatModel: l1, version: ['apgd-ce', 'apgd-t'], seed: 1 });
+    expect(Array.from(again.xAdv.dataSync())).toEqual(Array.from(apgds.xAdv.dataSync())); // determinism by seed
+    // the fixture's reference flags at L1 ε=10 (first 8): the two APGDs break at least what either alone did, ±2
     const ref = fixture.reference.find((r) => r.norm === 'L1')!;
     const either = ref.attacks['apgd-ce']!.robust.slice(0, 8).map((v, i) => v & ref.attacks['apgd-t']!.robust[i]!);
-    const got = res.robust.map((b) => (b ? 1 : 0));
+    const got = apgds.robust.map((b) => (b ? 1 : 0));
     expect(got.filter((v, i) => v !== either[i]).length).toBeLessThanOrEqual(allowed);
-    tf.dispose([xs, ys, res.xAdv, again.xAdv]);
+    // the standard list runs the same APGDs first (same seed, same batch), so it breaks at least what they broke
+    res.robust.forEach((r, i) => expect(r && !apgds.robust[i]).toBe(false));
+    tf.dispose([xs, ys, res.xAdv, apgds.xAdv, again.xAdv]);
   });
 
   it('stops between batches when the signal is aborted', async () => {

@@ -15,7 +15,7 @@ export interface FabTargetedOptions extends FabOptions {
 /**
  * Targeted FAB, "FAB-T" (Croce & Hein, "Minimally distorted adversarial examples with a fast adaptive
  * boundary attack", ICML 2020; the targeted version of "Reliable evaluation …", ICML 2020), a port of
- * the reference `FABAttack_PT` with `targeted = True` (fra31/auto-attack, MIT) for L∞ and L2: for each
+ * the reference `FABAttack_PT` with `targeted = True` (fra31/auto-attack, MIT) for L∞, L2 and L1: for each
  * target t among the top `targetClasses` other classes, it linearises the decision boundary
  * f_t − f_y = 0, projects the current point and the clean point onto that hyperplane ∩ [0, 1]^d (the
  * reference's exact projections) and steps towards a convex combination of the two, moving back

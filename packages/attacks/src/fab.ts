@@ -8,7 +8,7 @@ import { fabAttackOf, fabRun } from './internal/fab-attack-of.js';
 
 export interface FabOptions {
   /**
-   * L∞ or L2 ball, ε > 0, with the box [0, 1] (FAB's projection is onto hyperplane ∩ [0, 1]^d, as the
+   * L∞, L2 or L1 ball, ε > 0, with the box [0, 1] (FAB's projection is onto hyperplane ∩ [0, 1]^d, as the
    * reference). A point counts as adversarial only within ε.
    */
   threatModel: LpBall;
@@ -30,10 +30,10 @@ export interface FabOptions {
  * Untargeted FAB, the fast adaptive boundary attack (Croce & Hein, "Minimally distorted adversarial
  * examples with a fast adaptive boundary attack", ICML 2020), a port of the reference `FABAttack_PT`
  * with `targeted = False` (fra31/auto-attack, MIT; AutoAttack's 'plus' version runs it with 5
- * restarts) for L∞ and L2. At the current point x¹ it linearises every decision boundary
+ * restarts) for L∞, L2 and L1. At the current point x¹ it linearises every decision boundary
  * f_c = z_c − z_y (c ≠ y, K input gradients per step), takes the one closest to x¹,
  *
- *   c* = argmin_c |f_c(x¹)| / ‖∇f_c(x¹)‖_q   (q = 1 for L∞, 2 for L2),
+ *   c* = argmin_c |f_c(x¹)| / ‖∇f_c(x¹)‖_q   (q = 1 for L∞, 2 for L2, ∞ for L1),
  *
  * projects x¹ and the clean point onto that hyperplane ∩ [0, 1]^d and steps as {@link fabTargeted}
  * does, moving back towards x after every success. An example counts as broken when FAB finds a
@@ -43,7 +43,7 @@ export interface FabOptions {
  * @param x inputs `[n, ...inputShape]`, float32, in [0, 1].
  * @param y class indices `[n]`.
  * @returns the adversarial examples (x where the attack failed), owned by the caller.
- * @throws ArgumentError / ShapeError (from @advkit/core) for bad arguments (ε ≤ 0, an L1 ball, a box
+ * @throws ArgumentError / ShapeError (from @advkit/core) for bad arguments (ε ≤ 0, a box
  *   other than [0, 1], steps or restarts < 1, x outside the box, a black-box model).
  */
 export function fab(model: Model, x: tf.Tensor, y: tf.Tensor, options: FabOptions): tf.Tensor {

@@ -15,7 +15,7 @@ import { deepFreeze } from './internal/deep-freeze.js';
 import type { SquareAttackSpec } from './attack-spec.js';
 
 export interface SquareOptions {
-  /** The feasible set B_p(x, ε) ∩ box, L∞ or L2, ε > 0 (the reference assumes the box [0, 1]). */
+  /** The feasible set B_p(x, ε) ∩ box, L∞, L2 or L1, ε > 0 (the reference assumes the box [0, 1]). */
   threatModel: LpBall;
   /** Iterations, i.e. queries per example beyond the first. @default 5000 (AutoAttack's budget) */
   queries?: number;
@@ -47,7 +47,7 @@ export function resolveSquareSettings(options: SquareOptions, inputShape: readon
   checkKnownKeys(opts, fn === 'squareAttack' ? SQUARE_ATTACK_KEYS : SQUARE_KEYS, fn);
   if (opts.image !== undefined) checkKnownKeys(checkOptions(opts.image, fn, 'options.image'), IMAGE_KEYS, fn, 'options.image');
   const threatModel = checkThreatModel(opts.threatModel, fn);
-  checkAttackBall(threatModel, fn, ['linf', 'l2']);
+  checkAttackBall(threatModel, fn, ['linf', 'l2', 'l1']);
   const queries = checkNumber(opts.queries ?? 5000, fn, 'options.queries', { min: 1, integer: true });
   const pInit = checkNumber(opts.pInit ?? 0.8, fn, 'options.pInit', { min: 0, max: 1, minInclusive: false });
   const rescaleSchedule = checkBoolean(opts.rescaleSchedule, false, fn, 'options.rescaleSchedule');
@@ -71,7 +71,7 @@ export function resolveSquareSettings(options: SquareOptions, inputShape: readon
   if (inputShape !== undefined) image(inputShape);
   if (opts.onQuery !== undefined && typeof opts.onQuery !== 'function') throw new ArgumentError(`must be a function, got ${describeValue(opts.onQuery)}`, { fn, argument: 'options.onQuery' });
   const box = threatModel.box;
-  return { threatModel, norm: threatModel.norm as 'linf' | 'l2', epsilon: threatModel.epsilon, lo: box?.min ?? -Infinity, hi: box?.max ?? Infinity, queries, pInit, rescaleSchedule, seed, image };
+  return { threatModel, norm: threatModel.norm as 'linf' | 'l2' | 'l1', epsilon: threatModel.epsilon, lo: box?.min ?? -Infinity, hi: box?.max ?? Infinity, queries, pInit, rescaleSchedule, seed, image };
 }
 
 /** A differentiable model or a black-box model, as Square takes them. */
@@ -84,7 +84,7 @@ function checkScoreModel(model: unknown, fn: string): Model | BlackBoxModel {
 /**
  * Square Attack (Andriushchenko, Croce, Flammarion & Hein, "Square Attack: a query-efficient
  * black-box adversarial attack via random search", ECCV 2020), a port of the reference
- * `SquareAttack` (fra31/auto-attack, MIT) for L∞ and L2: random search over square-shaped updates,
+ * `SquareAttack` (fra31/auto-attack, MIT) for L∞, L2 and L1: random search over square-shaped updates,
  * untargeted margin loss z_y − max_{j≠y} z_j, the reference's p schedule (p_init = 0.8 halved at
  * iterations 10, 50, 200, 500, 1000, 2000, 4000, 6000, 8000) and query budget (5000). It uses only
  * scores, so `model` may be a {@link BlackBoxModel} (sync or async) as well as a tfjs `Model`.
@@ -92,8 +92,8 @@ function checkScoreModel(model: unknown, fn: string): Model | BlackBoxModel {
  * @param x inputs `[n, ...inputShape]`, float32, inside the threat model's box.
  * @param y class indices `[n]`.
  * @returns a promise of the adversarial examples (x where the attack failed), owned by the caller.
- * @throws ArgumentError / ShapeError (from @advkit/core) for bad arguments (ε ≤ 0, an L1 ball, a
- *   budget ≤ 0, x outside the box, an input that is not an image without `options.image`).
+ * @throws ArgumentError / ShapeError (from @advkit/core) for bad arguments (ε ≤ 0, a budget ≤ 0,
+ *   x outside the box, an input that is not an image without `options.image`).
  */
 export async function square(model: Model | BlackBoxModel, x: tf.Tensor, y: tf.Tensor, options: SquareOptions): Promise<tf.Tensor> {
   const fn = 'square';

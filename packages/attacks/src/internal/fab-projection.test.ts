@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '@advkit/core';
+import { fabProjectionL1 } from './fab-projection-l1.js';
 import { fabProjectionL2 } from './fab-projection-l2.js';
 import { fabProjectionLinf } from './fab-projection-linf.js';
 
@@ -7,6 +8,10 @@ import { fabProjectionLinf } from './fab-projection-linf.js';
 // L2: z(λ) = clip(t − λw, 0, 1) is the projection for the multiplier λ, and wᵀz(λ) is monotone in λ;
 // L∞: the largest wᵀd reachable with ‖d‖∞ ≤ r inside the box, Σ|w_i|·min(r, room_i), grows with r,
 // so the optimal radius is the smallest r reaching b − wᵀt (or the box's limit when b is out of reach).
+// L1 (a fractional knapsack, solved greedily): coordinate i moves wᵀz towards b by |w_i| per unit of L1,
+// at most room_i (to the box side in that direction), so the least L1 is reached by spending on the
+// largest |w_i| first; an optimum is a vertex (full moves and one partial), i.e. some order of filling, so brute force over
+// all D! orders (D ≤ 6) checks that the greedy order is optimal.
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
@@ -36,6 +41,27 @@ function linfRadius(t: number[], w: number[], b: number): number {
     else hi = mid;
   }
   return hi;
+}
+
+/** The least ‖d‖₁ with wᵀ(t + d) = b inside the box, over the coordinates taken in the order `order`. */
+function l1Cost(t: number[], w: number[], b: number, order: readonly number[]): number {
+  let need = b - dot(w, t);
+  let cost = 0;
+  for (const i of order) {
+    const wi = w[i]!;
+    if (wi === 0 || need === 0) continue;
+    const room = need * wi > 0 ? 1 - t[i]! : t[i]!;
+    const step = Math.min(room, Math.abs(need / wi));
+    cost += step;
+    need -= Math.sign(need) * step * Math.abs(wi);
+    if (Math.abs(need) < 1e-12) need = 0;
+  }
+  return need === 0 ? cost : Infinity;
+}
+
+function permutations(n: number): number[][] {
+  if (n === 0) return [[]];
+  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]));
 }
 
 describe('FAB projections onto hyperplane ∩ [0, 1]^D against bisection', () => {
@@ -72,5 +98,39 @@ describe('FAB projections onto hyperplane ∩ [0, 1]^D against bisection', () =>
       const r = Math.max(...Array.from(d, Math.abs));
       expect(Math.abs(r - linfRadius(t, w, b))).toBeLessThan(1e-6);
     }
+  });
+
+  it('L1: on the hyperplane, inside the box, with the least L1 norm (the greedy knapsack, 1e-6)', () => {
+    for (const { t, w, b } of cases) {
+      const d = new Float64Array(t.length);
+      fabProjectionL1(t, w, b, d);
+      const z = t.map((v, i) => v + d[i]!);
+      z.forEach((v) => {
+        expect(v).toBeGreaterThanOrEqual(-1e-9);
+        expect(v).toBeLessThanOrEqual(1 + 1e-9);
+      });
+      expect(Math.abs(dot(w, z) - b)).toBeLessThan(1e-6);
+      const greedy = l1Cost(t, w, b, Array.from(t.keys()).sort((i, j) => Math.abs(w[j]!) - Math.abs(w[i]!)));
+      expect(Math.abs(d.reduce((a, v) => a + Math.abs(v), 0) - greedy)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('L1: the greedy order is the best of all orders (brute force, D ≤ 6)', () => {
+    for (const { t, w, b } of cases.filter((c) => c.t.length <= 6)) {
+      const d = new Float64Array(t.length);
+      fabProjectionL1(t, w, b, d);
+      const best = Math.min(...permutations(t.length).map((o) => l1Cost(t, w, b, o)));
+      // float64; 1e-9 covers the rounding of the sums
+      expect(d.reduce((a, v) => a + Math.abs(v), 0)).toBeLessThan(best + 1e-9);
+    }
+  });
+
+  it('L1: a hyperplane out of reach moves every coordinate with w_i ≠ 0 to its box side', () => {
+    const t = [0.2, 0.7, 0.5, 0.1];
+    const w = [1, -2, 0, 0.5];
+    // wᵀz ranges over [−2, 1.5] in the box; b = 5 is out of reach, the closest corner is z = (1, 0, ·, 1)
+    const d = new Float64Array(4);
+    fabProjectionL1(t, w, 5, d);
+    [0.8, -0.7, 0, 0.9].forEach((v, i) => expect(d[i]).toBeCloseTo(v, 12));
   });
 });

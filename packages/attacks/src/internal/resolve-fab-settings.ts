@@ -18,7 +18,7 @@ export function resolveFabSettings(options: FabTargetedOptions, targeted: boolea
   const opts = checkOptions(options, fn);
   checkKnownKeys(opts, FAB_KEYS, fn);
   const threatModel = checkThreatModel(opts.threatModel, fn);
-  checkAttackBall(threatModel, fn, ['linf', 'l2']);
+  checkAttackBall(threatModel, fn, ['linf', 'l2', 'l1']);
   if (threatModel.box === undefined || threatModel.box.min !== 0 || threatModel.box.max !== 1) {
     throw new ArgumentError('must have the box { min: 0, max: 1 }: FAB projects onto hyperplane ∩ [0, 1]^d', { fn, argument: 'options.threatModel' });
   }
@@ -38,5 +38,5 @@ export function resolveFabSettings(options: FabTargetedOptions, targeted: boolea
   const eta = checkNumber(opts.eta ?? 1.05, fn, 'options.eta', { min: 1 });
   const beta = checkNumber(opts.beta ?? 0.9, fn, 'options.beta', { min: 0, max: 1 });
   const seed = checkSeed(opts.seed, fn);
-  return { threatModel, norm: threatModel.norm as 'linf' | 'l2', targeted, fn, epsilon: threatModel.epsilon, steps, restarts, targetClasses, alphaMax, eta, beta, seed };
+  return { threatModel, norm: threatModel.norm as 'linf' | 'l2' | 'l1', targeted, fn, epsilon: threatModel.epsilon, steps, restarts, targetClasses, alphaMax, eta, beta, seed };
 }

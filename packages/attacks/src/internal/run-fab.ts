@@ -1,5 +1,6 @@
 import { Rng } from '@advkit/core';
 import type { Model } from '@advkit/models';
+import { fabProjectionL1 } from './fab-projection-l1.js';
 import { fabProjectionL2 } from './fab-projection-l2.js';
 import { fabLinfOrder, fabLinfScratch, fabProjectionLinf, type FabLinfOrder } from './fab-projection-linf.js';
 import { logitLossGradient } from './logit-loss-gradient.js';
@@ -35,10 +36,10 @@ export interface FabOutcome {
   robust: Uint8Array;
 }
 
-type FabNorm = 'linf' | 'l2';
+type FabNorm = 'linf' | 'l2' | 'l1';
 
 /** ‖v[off … off+d)‖_p for p = ∞, 1, 2. */
-function pNorm(v: ArrayLike<number>, off: number, d: number, norm: FabNorm | 'l1'): number {
+function pNorm(v: ArrayLike<number>, off: number, d: number, norm: FabNorm): number {
   let s = 0;
   if (norm === 'linf') {
     // Math.max(s, |v_j|) without the call: NaN stays NaN
@@ -62,6 +63,7 @@ function pNorm(v: ArrayLike<number>, off: number, d: number, norm: FabNorm | 'l1
 function pDistance(a: ArrayLike<number>, b: ArrayLike<number>, off: number, d: number, norm: FabNorm): number {
   let s = 0;
   if (norm === 'linf') for (let j = 0; j < d; j++) s = Math.max(s, Math.abs(a[off + j]! - b[off + j]!));
+  else if (norm === 'l1') for (let j = 0; j < d; j++) s += Math.abs(a[off + j]! - b[off + j]!);
   else {
     for (let j = 0; j < d; j++) s += (a[off + j]! - b[off + j]!) ** 2;
     s = Math.sqrt(s);
@@ -97,7 +99,7 @@ function targetedBoundary(model: Model, la2: Int32Array, target: Int32Array): Bo
  * The reference's `get_diff_logits_grads_batch` and class choice: K input gradients ∇(z_c − z_y) (the
  * reference runs one backward pass per class; here one forward and backward pass over the batch
  * stacked K times, copy c holding f_c = z_c − z_y), df_y = 1e10 so the true class is never chosen,
- * then dist_c = |df_c| / (1e-12 + ‖dg_c‖_q) with q = 1 for L∞ and 2 for L2.
+ * then dist_c = |df_c| / (1e-12 + ‖dg_c‖_q) with q the dual norm: 1 for L∞, 2 for L2, ∞ for L1.
  */
 function untargetedBoundary(model: Model, la2: Int32Array, norm: FabNorm): Boundary {
   const k = model.numOutputs;
@@ -123,7 +125,7 @@ function untargetedBoundary(model: Model, la2: Int32Array, norm: FabNorm): Bound
       for (let c = 0; c < k; c++) {
         const r = c * bs + i;
         const f = c === la2[i] ? 1e10 : dfs[r]!;
-        const dist = Math.abs(f) / (1e-12 + pNorm(dgs, r * d, d, norm === 'linf' ? 'l1' : 'l2'));
+        const dist = Math.abs(f) / (1e-12 + pNorm(dgs, r * d, d, norm === 'linf' ? 'l1' : norm === 'l1' ? 'linf' : 'l2'));
         if (dist < best) {
           best = dist;
           arg = c;
@@ -145,8 +147,9 @@ function untargetedBoundary(model: Model, la2: Int32Array, norm: FabNorm): Bound
  *
  *   x¹ ← clip_[0,1]((x¹ + η·d₁)(1 − α) + (x⁰ + η·d₂)·α),  α = min(max(‖d₁‖/(‖d₁‖ + ‖d₂‖), 0), α_max);
  *
- * after a success keep the point if it is the closest so far and move back: x¹ ← x⁰ + β(x¹ − x⁰).
- * Returns the closest adversarial point per example (x where none was found). Box [0, 1] as the reference.
+ * after a success keep the point if it is the closest so far (in the attack's norm: ‖x¹ − x⁰‖_p, p = ∞, 2
+ * or 1) and move back: x¹ ← x⁰ + β(x¹ − x⁰). The projection is {@link fabProjectionLinf},
+ * {@link fabProjectionL2} or {@link fabProjectionL1}. Returns the closest adversarial point per example (x where none was found). Box [0, 1] as the reference.
  */
 function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, targetClass: number | null, randomStart: boolean, s: FabSettings, rng: Rng): Float32Array {
   const d = x.length / n;
@@ -168,12 +171,13 @@ function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, t
   const res2 = new Float64Array(bs).fill(1e10);
   const x1 = Float32Array.from(im2);
   if (randomStart) {
+    // x¹ = clip(x⁰ + min(res2, ε)·t/‖t‖_p/2), t uniform in [−1, 1]^d for L∞, standard normal for L2 and L1
     for (let i = 0; i < bs; i++) {
       const t = new Float64Array(d);
       let nn = 0;
       for (let j = 0; j < d; j++) {
         t[j] = s.norm === 'linf' ? 2 * rng.float() - 1 : rng.normal();
-        nn = s.norm === 'linf' ? Math.max(nn, Math.abs(t[j]!)) : nn + t[j]! ** 2;
+        nn = s.norm === 'linf' ? Math.max(nn, Math.abs(t[j]!)) : s.norm === 'l1' ? nn + Math.abs(t[j]!) : nn + t[j]! ** 2;
       }
       if (s.norm === 'l2') nn = Math.sqrt(nn);
       const r = Math.min(res2[i]!, s.epsilon);
@@ -184,7 +188,8 @@ function fabSingleRun(model: Model, x: Float32Array, y: Int32Array, n: number, t
   const scratch = s.norm === 'linf' ? fabLinfScratch(d) : undefined;
   const orders: (FabLinfOrder | undefined)[] = new Array(bs);
   const project = (t: Float32Array, w: Float32Array, b: number, out: Float64Array, clean: number | null): void => {
-    if (scratch === undefined) fabProjectionL2(t, w, b, out);
+    if (s.norm === 'l1') fabProjectionL1(t, w, b, out);
+    else if (scratch === undefined) fabProjectionL2(t, w, b, out);
     else if (clean === null) fabProjectionLinf(t, w, b, out, scratch);
     else fabProjectionLinf(t, w, b, out, scratch, (orders[clean] ??= fabLinfOrder(t)));
   };

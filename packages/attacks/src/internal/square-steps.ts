@@ -1,4 +1,5 @@
 import { Rng } from '@advkit/core';
+import { projectL1Rows } from './apgd-l1.js';
 import { predictions } from './predictions.js';
 import { roundHalfEven } from './round-half-even.js';
 import { squareEta } from './square-eta.js';
@@ -6,7 +7,7 @@ import { squareSchedule } from './square-schedule.js';
 
 /** The settings of Square Attack (validated by the caller). */
 export interface SquareSettings {
-  norm: 'linf' | 'l2';
+  norm: 'linf' | 'l2' | 'l1';
   epsilon: number;
   lo: number;
   hi: number;
@@ -57,7 +58,7 @@ function margins(logits: ArrayLike<number>, y: ArrayLike<number>, rows: number, 
  * Square Attack (Andriushchenko, Croce, Flammarion & Hein, "Square Attack: a query-efficient
  * black-box adversarial attack via random search", ECCV 2020), untargeted with the margin loss
  * z_y − max_{j≠y} z_j, step for step as the reference's `SquareAttack` (fra31/auto-attack, square.py)
- * for L∞ and L2 and one restart. Written as a generator that yields every batch it needs scored and
+ * for L∞, L2 and L1 and one restart. Written as a generator that yields every batch it needs scored and
  * receives the logits, so one implementation serves a synchronous tfjs model and an asynchronous
  * black-box model.
  *
@@ -66,7 +67,11 @@ function margins(logits: ArrayLike<number>, y: ArrayLike<number>, rows: number, 
  * the batch) and a random sign per channel, sets the square to x_best ± 2ε projected onto the ball and
  * the box, and keeps the new point where the margin dropped or the example became misclassified.
  * L2: start from ε-normalised 5×5 tiles of the `eta` pattern; each iteration moves the mass of a
- * second random window into the first (s odd, ≥ 3), keeping ‖δ‖₂ = ε before the box clip. p follows
+ * second random window into the first (s odd, ≥ 3), keeping ‖δ‖₂ = ε before the box clip.
+ * L1 (the reference's L1 branch): the same with the L1 pattern ({@link squareEta} 'l1') and L1 norms
+ * of the windows; the new window gets the L1 mass c·(max(ε − ‖δ‖₁, 0)/c + ‖δ_windows‖₁) (c channels),
+ * and the start and every new point are projected exactly onto B₁(x, ε·(1 − 10⁻⁶)) ∩ box (the
+ * reference's `L1_projection` with that radius; advkit's `projectL1Ball`) instead of rescaled. p follows
  * {@link squareSchedule}. Random draws come from one {@link Rng} seeded with `seed`.
  */
 export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: number, s: SquareSettings): Generator<ScoreRequest, SquareOutcome, ArrayLike<number>> {
@@ -102,6 +107,8 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
       }
     }
   } else {
+    // L2 and L1: 5×5 tiles of the pattern with a random sign per example and channel
+    const pat = s.norm === 'l1' ? 'l1' : 'l2';
     const delta = new Float64Array(m * d);
     const sz = Math.floor(h / 5);
     const sp = Math.floor((h - sz * 5) / 2);
@@ -109,7 +116,7 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
     for (let a = 0; a < Math.floor(h / sz); a++) {
       let vw = sp;
       for (let b = 0; b < Math.floor(w / sz); b++) {
-        const eta = squareEta(sz, rng);
+        const eta = squareEta(sz, rng, pat);
         for (let i = 0; i < m; i++) {
           for (let ch = 0; ch < c; ch++) {
             const sg = sign(rng);
@@ -120,11 +127,17 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
       }
       vh += sz;
     }
-    for (let i = 0; i < m; i++) {
-      let nn = 0;
-      for (let j = 0; j < d; j++) nn += delta[i * d + j]! ** 2;
-      const f = eps / (Math.sqrt(nn) + 1e-12);
-      for (let j = 0; j < d; j++) xBest[i * d + j] = clip(xs[i * d + j]! + delta[i * d + j]! * f);
+    if (s.norm === 'l1') {
+      // the reference's x + δ + L1_projection(x, δ, ε(1 − 10⁻⁶)): the tiles (L1 mass 1 each) projected
+      for (let j = 0; j < m * d; j++) xBest[j] = xs[j]! + delta[j]!;
+      xBest.set(projectL1Rows(xBest, xs, m, eps * (1 - 1e-6), lo, hi));
+    } else {
+      for (let i = 0; i < m; i++) {
+        let nn = 0;
+        for (let j = 0; j < d; j++) nn += delta[i * d + j]! ** 2;
+        const f = eps / (Math.sqrt(nn) + 1e-12);
+        for (let j = 0; j < d; j++) xBest[i * d + j] = clip(xs[i * d + j]! + delta[i * d + j]! * f);
+      }
     }
   }
   const marginMin = margins(yield { x: xBest, n: m }, ys, m, k);
@@ -172,7 +185,10 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
         const vw2 = Math.trunc((w - sq) * rng.float());
         const in1 = (a: number, b: number): boolean => a >= vh && a < vh + sq && b >= vw && b < vw + sq;
         const in2 = (a: number, b: number): boolean => a >= vh2 && a < vh2 + sq && b >= vw2 && b < vw2 + sq;
-        const eta = squareEta(sq, rng);
+        const l1 = s.norm === 'l1';
+        const eta = squareEta(sq, rng, l1 ? 'l1' : 'l2');
+        // L1: the new points before the projection, projected together after the loop
+        const centers = l1 ? new Float32Array(na * d) : undefined;
         for (let r = 0; r < na; r++) {
           const o = r * d;
           const ox = active[r]! * d;
@@ -180,41 +196,52 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
           let normImage = 0;
           for (let j = 0; j < d; j++) {
             delta[j] = xNew[o + j]! - xs[ox + j]!;
-            normImage += delta[j]! ** 2;
+            normImage += l1 ? Math.abs(delta[j]!) : delta[j]! ** 2;
           }
-          normImage = Math.sqrt(normImage);
-          const budget = Math.max(eps * eps - normImage * normImage, 0) / c;
+          if (!l1) normImage = Math.sqrt(normImage);
+          // the mass left to spread per channel: squared L2 (ε² − ‖δ‖²)/c, or L1 (ε − ‖δ‖₁)/c
+          const budget = (l1 ? Math.max(eps - normImage, 0) : Math.max(eps * eps - normImage * normImage, 0)) / c;
           for (let ch = 0; ch < c; ch++) {
             const sg = sign(rng);
             let nw1 = 0;
             let nws = 0;
             for (let a = 0; a < h; a++) {
               for (let b = 0; b < w; b++) {
-                const v = delta[at(a, b, ch)]!;
-                if (in1(a, b)) nw1 += v * v;
-                if (in1(a, b) || in2(a, b)) nws += v * v;
+                const t = delta[at(a, b, ch)]!;
+                const v = l1 ? Math.abs(t) : t * t;
+                if (in1(a, b)) nw1 += v;
+                if (in1(a, b) || in2(a, b)) nws += v;
               }
             }
-            nw1 = Math.sqrt(nw1);
-            nws = Math.sqrt(nws);
+            if (!l1) {
+              nw1 = Math.sqrt(nw1);
+              nws = Math.sqrt(nws);
+            }
             const nd = new Float64Array(sq * sq);
             let nn = 0;
             for (let a = 0; a < sq; a++) {
               for (let b = 0; b < sq; b++) {
                 const v = eta[a * sq + b]! * sg + delta[at(vh + a, vw + b, ch)]! / (1e-12 + nw1);
                 nd[a * sq + b] = v;
-                nn += v * v;
+                nn += l1 ? Math.abs(v) : v * v;
               }
             }
-            const f = Math.sqrt(budget + nws * nws) / (1e-12 + Math.sqrt(nn));
+            // the window's new norm: L2 √(budget + ‖δ_windows‖²), L1 c·(budget + ‖δ_windows‖₁) (the reference's factor c)
+            const f = l1 ? ((budget + nws) * c) / (1e-12 + nn) : Math.sqrt(budget + nws * nws) / (1e-12 + Math.sqrt(nn));
             for (let a = vh2; a < vh2 + sq; a++) for (let b = vw2; b < vw2 + sq; b++) delta[at(a, b, ch)] = 0;
             for (let a = 0; a < sq; a++) for (let b = 0; b < sq; b++) delta[at(vh + a, vw + b, ch)] = nd[a * sq + b]! * f;
+          }
+          if (centers !== undefined) {
+            centers.set(xs.subarray(ox, ox + d), o);
+            for (let j = 0; j < d; j++) xNew[o + j] = xs[ox + j]! + delta[j]!;
+            continue;
           }
           let nd2 = 0;
           for (let j = 0; j < d; j++) nd2 += delta[j]! ** 2;
           const f = eps / (Math.sqrt(nd2) + 1e-12);
           for (let j = 0; j < d; j++) xNew[o + j] = clip(xs[ox + j]! + delta[j]! * f);
         }
+        if (centers !== undefined) xNew.set(projectL1Rows(xNew, centers, na, eps * (1 - 1e-6), lo, hi));
       }
       const margin = margins(
         yield { x: xNew, n: na },
