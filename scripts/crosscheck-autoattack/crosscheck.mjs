@@ -4,7 +4,7 @@
 // and wall times. Needs `pnpm build`, Debian's python3-torch and the reference's folder.
 //
 // usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000]
-//          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json]
+//          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json|out/cnn.json]
 //          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1]
 // Each single attack runs with the settings of the reference's 'standard' version for the norm ('fab':
 // untargeted, 1 restart; L1: APGD-CE with 5 restarts, APGD-T with 5 targets, both with the schedule of
@@ -13,9 +13,10 @@
 // 'standard' and 'plus' are the versions; 'a+b' is that list.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, arg, mnistDir, root } from './load.mjs';
+import { cnnFromTorch } from './cnn-layout.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const norm = arg('--norm', 'linf');
@@ -24,12 +25,14 @@ const N = Number(arg('--n', '1000'));
 const attacks = arg('--attacks', 'apgd-ce,apgd-t,fab-t,square,standard').split(',');
 const modelPath = resolve(arg('--model', join(here, 'out', 'mlp.json')));
 const refDir = resolve(arg('--reference', join(root, '..', 'shared', 'reference', 'autoattack')));
-const out = resolve(arg('--out', join(here, 'out', `result-${norm}-${eps}.json`)));
+// out/result-<norm>-<eps>.json for out/mlp.json, out/result-<stem>-<norm>-<eps>.json for another model file
+const stem = basename(modelPath, '.json');
+const out = resolve(arg('--out', join(here, 'out', `result-${stem === 'mlp' ? '' : `${stem}-`}${norm}-${eps}.json`)));
 
 const tf = await load('@tensorflow/tfjs-core');
 const { initBackend } = await load('@advkit/core');
 const { loadMnist, selectAll } = await load('@advkit/datasets');
-const { Mlp } = await load('@advkit/models');
+const { Mlp, Cnn } = await load('@advkit/models');
 const { LpBall } = await load('@advkit/threat-models');
 const { autoAttack } = await load('@advkit/attacks');
 // --workers W > 1: advkit runs autoAttackParallel (@advkit/attacks/node) with W shards of ⌈N/W⌉ examples
@@ -40,27 +43,59 @@ const { autoAttackParallel } = workers > 1 ? await load('@advkit/attacks/node') 
 await initBackend({ backend: 'wasm' });
 
 const spec = JSON.parse(readFileSync(modelPath, 'utf8'));
-const sizes = spec.layers.map((l) => l.shape);
-const model = new Mlp({ inputShape: [sizes[0][1]], hiddenSizes: sizes.slice(0, -1).map((s) => s[0]), numClasses: sizes[sizes.length - 1][0] });
-model.layers.forEach((l, i) => {
-  const [o, n] = spec.layers[i].shape;
-  tf.tidy(() => {
-    l.weight.assign(tf.transpose(tf.tensor2d(spec.layers[i].weight, [o, n])));
-    l.bias.assign(tf.tensor1d(spec.layers[i].bias));
+let model;
+if (spec.arch === 'cnn') {
+  model = cnnFromTorch(tf, Cnn, spec); // PyTorch layout → advkit's (see cnn-layout.mjs)
+} else {
+  const sizes = spec.layers.map((l) => l.shape);
+  model = new Mlp({ inputShape: [sizes[0][1]], hiddenSizes: sizes.slice(0, -1).map((s) => s[0]), numClasses: sizes[sizes.length - 1][0] });
+  model.layers.forEach((l, i) => {
+    const [o, n] = spec.layers[i].shape;
+    tf.tidy(() => {
+      l.weight.assign(tf.transpose(tf.tensor2d(spec.layers[i].weight, [o, n])));
+      l.bias.assign(tf.tensor1d(spec.layers[i].bias));
+    });
   });
-});
+}
 const test = selectAll((await loadMnist()).test);
-const x = tf.tensor2d(test.x.subarray(0, N * 784), [N, 784]);
+const inputShape = spec.arch === 'cnn' ? [28, 28, 1] : [784];
+const x = tf.tensor(test.x.subarray(0, N * 784), [N, ...inputShape]);
 const y = tf.tensor1d(Int32Array.from(test.y.subarray(0, N)), 'int32');
+const refEnv = { ...process.env, PYTHONPATH: refDir };
+
+// The layout check: advkit's and torch's logits on the first 100 test images (conv kernels, the NHWC →
+// NCHW flatten order and the padding all show here). float32 on both sides: expect ~1e-5.
+{
+  const k = 100;
+  const logitsOut = `${out}.ref-logits.json`;
+  mkdirSync(dirname(logitsOut), { recursive: true });
+  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(k), '--logits', String(k), '--out', logitsOut], { env: refEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error('reference.py --logits failed');
+  const refLogits = JSON.parse(readFileSync(logitsOut, 'utf8')).logits.flat();
+  const xk = tf.tensor(test.x.subarray(0, k * 784), [k, ...inputShape]);
+  const ours = model.logits(xk);
+  const mine = ours.dataSync();
+  let maxDiff = 0;
+  let maxAbs = 0;
+  refLogits.forEach((v, i) => {
+    maxDiff = Math.max(maxDiff, Math.abs(v - mine[i]));
+    maxAbs = Math.max(maxAbs, Math.abs(v));
+  });
+  xk.dispose();
+  ours.dispose();
+  console.log(`logits on the first ${k} test images: max |advkit − torch| = ${maxDiff.toExponential(2)} (max |logit| ${maxAbs.toFixed(2)})`);
+  // float32 sums of ≤ 3136 products in different orders; a layout error gives differences of order 1
+  if (!(maxDiff <= 1e-3 * Math.max(1, maxAbs))) throw new Error(`advkit's and torch's logits differ by ${maxDiff}: the weights' layout does not match`);
+}
 const threatModel = new LpBall({ norm, epsilon: eps, box: { min: 0, max: 1 } });
 
-const summary = { norm, eps, n: N, attacks: {} };
+const summary = { model: modelPath, arch: spec.arch, norm, eps, n: N, attacks: {} };
 for (const name of attacks) {
   // the reference first, then advkit, one attack at a time (timings under the same load)
   const refOut = `${out}.ref-${name}.json`;
   mkdirSync(dirname(refOut), { recursive: true });
   const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--out', refOut], {
-    env: { ...process.env, PYTHONPATH: refDir },
+    env: refEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0) throw new Error(`reference.py failed for ${name}`);
