@@ -5,14 +5,14 @@
 //
 // usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000]
 //          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json|out/cnn.json]
-//          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1]
+//          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1] [--reuse-reference]
 // Each single attack runs with the settings of the reference's 'standard' version for the norm ('fab':
 // untargeted, 1 restart; L1: APGD-CE with 5 restarts, APGD-T with 5 targets, both with the schedule of
 // shrinking radii), on both sides through AutoAttack with that attack alone (advkit's autoAttack runs
 // the same apgd / fab / fabTargeted / square code as the standalone functions, with seed 0 for batch 0);
 // 'standard' and 'plus' are the versions; 'a+b' is that list.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, arg, mnistDir, root } from './load.mjs';
@@ -39,6 +39,9 @@ const { autoAttack } = await load('@advkit/attacks');
 // (one batch each) on worker threads: the wall time on all cores. Batches then hold ⌈N/W⌉ examples
 // instead of the reference's N, so results near the boundary may differ by the random draws.
 const workers = Number(arg('--workers', '1'));
+// --reuse-reference: do not run reference.py; read its output (<out>.ref-<attack>.json) from an earlier run,
+// or wait for it when the reference was started separately (then the two wall times overlap)
+const reuse = process.argv.includes('--reuse-reference');
 const { autoAttackParallel } = workers > 1 ? await load('@advkit/attacks/node') : {};
 await initBackend({ backend: 'wasm' });
 
@@ -91,15 +94,16 @@ const threatModel = new LpBall({ norm, epsilon: eps, box: { min: 0, max: 1 } });
 
 const summary = { model: modelPath, arch: spec.arch, norm, eps, n: N, attacks: {} };
 for (const name of attacks) {
-  // the reference first, then advkit, one attack at a time (timings under the same load)
+  // the reference first, then advkit, one attack at a time (timings under the same load; not with --reuse-reference)
   const refOut = `${out}.ref-${name}.json`;
   mkdirSync(dirname(refOut), { recursive: true });
-  const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--out', refOut], {
-    env: refEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (r.status !== 0) throw new Error(`reference.py failed for ${name}`);
-  const ref = JSON.parse(readFileSync(refOut, 'utf8')).attacks[name];
+  if (!reuse) {
+    const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--out', refOut], {
+      env: refEnv,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`reference.py failed for ${name}`);
+  }
   const t0 = performance.now();
   // as reference.py: autoAttack with the attack alone (the settings of 'standard' for the norm), a version, or a list
   const version = name === 'standard' || name === 'plus' ? name : name.split('+');
@@ -110,6 +114,10 @@ for (const name of attacks) {
   const robust = res.robust.map((b) => (b ? 1 : 0));
   res.xAdv.dispose();
   const seconds = (performance.now() - t0) / 1000;
+  // --reuse-reference: the reference's file from an earlier or a separately started run (waited for)
+  while (reuse && !existsSync(refOut)) await new Promise((r) => setTimeout(r, 10_000));
+  const ref = JSON.parse(readFileSync(refOut, 'utf8')).attacks[name];
+  if (ref.robust.length !== N) throw new Error(`${refOut} has ${ref.robust.length} examples, not --n ${N}`);
   const agree = robust.filter((v, i) => v === ref.robust[i]).length / N;
   const err = (f) => 1 - f.reduce((a, b) => a + b, 0) / N;
   summary.attacks[name] = { advkitRobustError: err(robust), referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds };
