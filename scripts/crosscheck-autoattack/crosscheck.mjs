@@ -117,10 +117,14 @@ for (const name of attacks) {
   // --reuse-reference: the reference's file from an earlier or a separately started run (waited for)
   while (reuse && !existsSync(refOut)) await new Promise((r) => setTimeout(r, 10_000));
   const ref = JSON.parse(readFileSync(refOut, 'utf8')).attacks[name];
-  if (ref.robust.length !== N) throw new Error(`${refOut} has ${ref.robust.length} examples, not --n ${N}`);
+  // a reused reference run may hold more examples than --n: compare its first N flags (its random draws
+  // were those of its larger batch, which changes nothing but the draws)
+  const refN = ref.robust.length;
+  if (refN < N) throw new Error(`${refOut} has ${refN} examples, fewer than --n ${N}`);
+  ref.robust = ref.robust.slice(0, N);
   const agree = robust.filter((v, i) => v === ref.robust[i]).length / N;
   const err = (f) => 1 - f.reduce((a, b) => a + b, 0) / N;
-  summary.attacks[name] = { advkitRobustError: err(robust), referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds };
-  console.log(`${norm} ε=${eps} ${name}: advkit ${(100 * err(robust)).toFixed(1)}%, reference ${(100 * err(ref.robust)).toFixed(1)}%, agreement ${(100 * agree).toFixed(1)}%, advkit ${seconds.toFixed(1)} s, reference ${ref.seconds.toFixed(1)} s`);
+  summary.attacks[name] = { advkitRobustError: err(robust), referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds, referenceN: refN };
+  console.log(`${norm} ε=${eps} ${name}: advkit ${(100 * err(robust)).toFixed(1)}%, reference ${(100 * err(ref.robust)).toFixed(1)}%, agreement ${(100 * agree).toFixed(1)}%, advkit ${seconds.toFixed(1)} s, reference ${ref.seconds.toFixed(1)} s${refN === N ? '' : ` (on ${refN} examples)`}`);
   writeFileSync(out, JSON.stringify(summary, null, 2));
 }
