@@ -1,14 +1,16 @@
-"""Runs the reference AutoAttack (fra31/auto-attack, PyTorch) on an advkit MLP's weights and the first
+"""Runs the reference AutoAttack (fra31/auto-attack, PyTorch) on an advkit MLP's or CNN's weights and the first
 N MNIST test images, and writes per-example robust flags (JSON) for crosscheck.mjs to compare.
 
-usage: /usr/bin/python3 reference.py --model out/mlp.json --mnist DIR --n 1000 --norm Linf|L2|L1 --eps 0.1
+usage: /usr/bin/python3 reference.py --model out/mlp.json|out/cnn.json --mnist DIR --n 1000 --norm Linf|L2|L1 --eps 0.1
            --attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t --out out/ref.json [--threads 1]
+       /usr/bin/python3 reference.py --model out/cnn.json --mnist DIR --logits 100 --out out/logits.json
        /usr/bin/python3 reference.py --fixture FILE [--cases Linf:0.1,Linf:0.3,L2:1.5] [--attacks ...]
 Each attack name runs the reference's AutoAttack with that attack alone and the settings of its
 'standard' version for the norm (so 'fab' is untargeted FAB with 1 restart; for L1, APGD-CE has 5
 restarts and APGD-T 5 targets, both with use_largereps); 'standard' and 'plus' run those versions,
 and names joined by '+' run that list in order with the standard settings. --fixture adds the
-results to the fixture's entries for each case (norm:eps), keeping the other attacks' results.
+results to the fixture's entries for each case (norm:eps), keeping the other attacks' results (and,
+for a CNN fixture, stores the torch model's logits on its images as 'logits').
 Needs PYTHONPATH to hold the reference's folder (crosscheck.mjs sets it) and Debian's python3-torch.
 """
 import argparse, json, struct, time
@@ -30,6 +32,7 @@ p.add_argument('--cases', default='Linf:0.1,Linf:0.3,L2:1.5', help='--fixture on
 p.add_argument('--threads', type=int, default=1)
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--out')
+p.add_argument('--logits', type=int, default=0, help='write only the logits of the first LOGITS test images to --out (the layout check)')
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 
@@ -43,6 +46,8 @@ def idx(path):
 
 
 def build(spec):
+    if spec.get('arch') == 'cnn':
+        return build_cnn(spec)
     layers = []
     for i, l in enumerate(spec['layers']):
         out_f, in_f = l['shape']
@@ -54,6 +59,30 @@ def build(spec):
         if i + 1 < len(spec['layers']):
             layers.append(nn.ReLU())
     return nn.Sequential(nn.Flatten(), *layers).eval()
+
+
+def build_cnn(spec):
+    """advkit's Cnn in torch: Conv2d(in, out, k, stride, padding) + ReLU per conv layer (advkit pads
+    explicitly p on every side, as torch's padding=p), Flatten (NCHW order: train-cnn.mjs permuted the
+    first dense layer's columns to it), Linear + ReLU per hidden dense layer, and the output Linear."""
+    layers = []
+    n = len(spec['layers'])
+    for i, l in enumerate(spec['layers']):
+        if l['type'] == 'conv':
+            out_c, in_c, kh, kw = l['shape']
+            m = nn.Conv2d(in_c, out_c, (kh, kw), stride=l['stride'], padding=l['padding'])
+        else:
+            if not any(isinstance(x, nn.Flatten) for x in layers):
+                layers.append(nn.Flatten())
+            out_f, in_f = l['shape']
+            m = nn.Linear(in_f, out_f)
+        with torch.no_grad():
+            m.weight.copy_(torch.tensor(l['weight'], dtype=torch.float32).reshape(m.weight.shape))
+            m.bias.copy_(torch.tensor(l['bias'], dtype=torch.float32))
+        layers.append(m)
+        if i + 1 < n:
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers).eval()
 
 
 def run(model, x, y, norm, eps, attacks):
@@ -85,6 +114,9 @@ if a.fixture:
     x = (torch.tensor(fx['images'], dtype=torch.float32) / 255.0).reshape(-1, 1, h, w)
     y = torch.tensor(fx['labels'], dtype=torch.int64)
     model = build(fx['model'])
+    if fx['model'].get('arch') == 'cnn':
+        with torch.no_grad():  # the layout check of the CNN fixture's test
+            fx['logits'] = model(x).tolist()
     for case in a.cases.split(','):
         norm, eps = case.split(':')
         res = run(model, x, y, norm, float(eps), a.attacks.split(','))
@@ -101,4 +133,8 @@ labels = idx(f'{a.mnist}/t10k-labels-idx1-ubyte')[a.offset:a.offset + a.n]
 x = torch.tensor(images.astype(np.float32) / 255.0).reshape(-1, 1, 28, 28)
 y = torch.tensor(labels.astype(np.int64))
 model = build(json.load(open(a.model)))
+if a.logits:
+    with torch.no_grad():
+        json.dump({'logits': model(x[:a.logits]).tolist()}, open(a.out, 'w'))
+    raise SystemExit(0)
 json.dump(run(model, x, y, a.norm, a.eps, a.attacks.split(',')), open(a.out, 'w'))
