@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, arg, mnistDir, root } from './load.mjs';
-import { cnnFromTorch } from './cnn-layout.mjs';
+import { loadModelFile } from './load-model.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const norm = arg('--norm', 'linf');
@@ -36,7 +36,6 @@ const out = resolve(arg('--out', join(here, 'out', `result-${stem === 'mlp' ? ''
 const tf = await load('@tensorflow/tfjs-core');
 const { initBackend } = await load('@advkit/core');
 const { loadMnist, selectAll } = await load('@advkit/datasets');
-const { Mlp, Cnn } = await load('@advkit/models');
 const { LpBall } = await load('@advkit/threat-models');
 const { autoAttack } = await load('@advkit/attacks');
 // --workers W > 1: advkit runs autoAttackParallel (@advkit/attacks/node) with W shards of ⌈N/W⌉ examples
@@ -49,23 +48,8 @@ const reuse = process.argv.includes('--reuse-reference');
 const { autoAttackParallel } = workers > 1 ? await load('@advkit/attacks/node') : {};
 await initBackend({ backend: 'wasm' });
 
-const spec = JSON.parse(readFileSync(modelPath, 'utf8'));
-let model;
-if (spec.arch === 'cnn') {
-  model = cnnFromTorch(tf, Cnn, spec); // PyTorch layout → advkit's (see cnn-layout.mjs)
-} else {
-  const sizes = spec.layers.map((l) => l.shape);
-  model = new Mlp({ inputShape: [sizes[0][1]], hiddenSizes: sizes.slice(0, -1).map((s) => s[0]), numClasses: sizes[sizes.length - 1][0] });
-  model.layers.forEach((l, i) => {
-    const [o, n] = spec.layers[i].shape;
-    tf.tidy(() => {
-      l.weight.assign(tf.transpose(tf.tensor2d(spec.layers[i].weight, [o, n])));
-      l.bias.assign(tf.tensor1d(spec.layers[i].bias));
-    });
-  });
-}
+const { model, spec, inputShape } = await loadModelFile(modelPath);
 const test = selectAll((await loadMnist()).test);
-const inputShape = spec.arch === 'cnn' ? [28, 28, 1] : [784];
 const x = tf.tensor(test.x.subarray(0, N * 784), [N, ...inputShape]);
 const y = tf.tensor1d(Int32Array.from(test.y.subarray(0, N)), 'int32');
 const refEnv = { ...process.env, PYTHONPATH: refDir };

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { load, arg, root } from './load.mjs';
+import { loadModelFile } from './load-model.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const norm = arg('--norm', 'linf');
@@ -24,23 +25,13 @@ const comparePath = arg('--compare', undefined);
 const tf = await load('@tensorflow/tfjs-core');
 const { initBackend } = await load('@advkit/core');
 const { loadMnist, selectAll } = await load('@advkit/datasets');
-const { Mlp } = await load('@advkit/models');
 const { LpBall } = await load('@advkit/threat-models');
 const { autoAttack } = await load('@advkit/attacks');
 await initBackend({ backend: 'wasm' });
 
-const spec = JSON.parse(readFileSync(modelPath, 'utf8'));
-const sizes = spec.layers.map((l) => l.shape);
-const model = new Mlp({ inputShape: [sizes[0][1]], hiddenSizes: sizes.slice(0, -1).map((s) => s[0]), numClasses: sizes[sizes.length - 1][0] });
-model.layers.forEach((l, i) => {
-  const [o, n] = spec.layers[i].shape;
-  tf.tidy(() => {
-    l.weight.assign(tf.transpose(tf.tensor2d(spec.layers[i].weight, [o, n])));
-    l.bias.assign(tf.tensor1d(spec.layers[i].bias));
-  });
-});
+const { model, inputShape } = await loadModelFile(modelPath);
 const test = selectAll((await loadMnist()).test);
-const x = tf.tensor2d(test.x.subarray(0, N * 784), [N, 784]);
+const x = tf.tensor(test.x.subarray(0, N * 784), [N, ...inputShape]);
 const y = tf.tensor1d(Int32Array.from(test.y.subarray(0, N)), 'int32');
 const threatModel = new LpBall({ norm, epsilon: eps, box: { min: 0, max: 1 } });
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '@advkit/core';
 import { Cnn } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { apgd, fabTargeted, square } from './index.js';
+import { runReferenceAttack } from './test-utils/auto-attack-fixture.js';
 
 // The CNN fixture: a small advkit Cnn on central 20×20 MNIST crops,
 //   Conv(1→4, 3×3, stride 2, pad 1) ReLU, Conv(4→8, 3×3, stride 2, pad 1) ReLU, Linear(200→32) ReLU, Linear(32→10),
@@ -114,12 +114,7 @@ describe('AutoAttack against the reference on the CNN fixture (same weights and 
     for (const name of tested[ref.norm]) {
       it(`${name}, ${norm} ε=${ref.eps}: per-example robust flags as the reference's (±${allowed})`, async () => {
         const before = tf.memory().numTensors;
-        const xAdv =
-          name === 'square'
-            ? await square(model, x, y, { threatModel })
-            : name === 'fab-t'
-              ? fabTargeted(model, x, y, { threatModel })
-              : apgd(model, x, y, { threatModel, ...(name === 'apgd-t' ? { loss: 'targeted-dlr' as const } : {}) });
+        const xAdv = await runReferenceAttack(name, model, x, y, threatModel);
         expect(tf.memory().numTensors).toBe(before + 1);
         expect(threatModel.contains(xAdv, x).every(Boolean)).toBe(true);
         const got = robustFlags(xAdv);

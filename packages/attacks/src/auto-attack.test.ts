@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, ArgumentError } from '@advkit/core';
 import { Mlp } from '@advkit/models';
 import { LpBall } from '@advkit/threat-models';
-import { apgd, autoAttack, blackBoxModel, fab, fabTargeted, square } from './index.js';
+import { apgd, autoAttack, blackBoxModel, square } from './index.js';
+import { runReferenceAttack } from './test-utils/auto-attack-fixture.js';
 
 // The fixture: an MLP 400-32-10 trained by advkit (PGD, central 20×20 MNIST crops) and 40 test images,
 // with the reference AutoAttack's per-example robust flags (fra31/auto-attack on Debian's torch), made
@@ -51,21 +52,10 @@ describe('AutoAttack against the reference on the fixture (same weights and imag
   for (const ref of fixture.reference) {
     const norm = ref.norm === 'Linf' ? 'linf' : ref.norm === 'L2' ? 'l2' : 'l1';
     const threatModel = new LpBall({ norm, epsilon: ref.eps, box: { min: 0, max: 1 } });
-    // the reference's standard settings for L1: APGD-CE 5 restarts, APGD-T 5 targets, use_largereps
-    const l1 = norm === 'l1' ? { largeEpsilonSchedule: true } : {};
     for (const name of Object.keys(ref.attacks).filter((a) => a !== 'standard')) {
       it(`${name}, ${norm} ε=${ref.eps}: per-example robust flags as the reference's (±${allowed})`, async () => {
         const before = tf.memory().numTensors;
-        const xAdv =
-          name === 'square'
-            ? await square(model, x, y, { threatModel })
-            : name === 'fab-t'
-              ? fabTargeted(model, x, y, { threatModel })
-              : name === 'fab'
-                ? fab(model, x, y, { threatModel })
-                : name === 'apgd-t'
-                  ? apgd(model, x, y, { threatModel, loss: 'targeted-dlr', ...l1, ...(norm === 'l1' ? { targetClasses: 5 } : {}) })
-                  : apgd(model, x, y, { threatModel, ...l1, ...(norm === 'l1' ? { restarts: 5 } : {}) });
+        const xAdv = await runReferenceAttack(name, model, x, y, threatModel);
         expect(tf.memory().numTensors).toBe(before + 1);
         expect(threatModel.contains(xAdv, x).every(Boolean)).toBe(true);
         const got = robustFlags(xAdv);
