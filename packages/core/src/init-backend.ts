@@ -65,7 +65,9 @@ export interface InitBackendOptions {
    * `navigator.hardwareConcurrency / 2` (it assumes two hardware threads per core), so on a 2-core
    * machine it would never start a second thread; to honour `threads`, initBackend reports
    * `2 × threads` as `navigator.hardwareConcurrency` of the current global (page or worker) while the
-   * backend starts, and restores it afterwards. @default undefined (tfjs's choice: half the logical cores)
+   * backend starts, and restores it afterwards. `threads: 1` loads the SIMD binary without threads
+   * (tfjs's flag `WASM_HAS_MULTITHREAD_SUPPORT` set to false), so no pthread workers start: the choice
+   * for a Web Worker that is itself one of several parallel workers. @default undefined (tfjs's choice: half the logical cores)
    */
   threads?: number;
 }
@@ -89,8 +91,9 @@ const INIT_BACKEND_KEYS = optionKeys<InitBackendOptions>()({ backend: true, wasm
  * returns 0 for |x| < 1.19e-7 and NaN, becomes the exact sign for every caller of `tf.sign` in the
  * process. advkit's own attacks do not use `tf.sign` (their sign is built from `Step`), so their
  * results are the same with or without initBackend: bit-identical on wasm, checked by the tests.
- * `threads` also briefly overrides `navigator.hardwareConcurrency` while the wasm backend starts.
- * Nothing else (no flags, no other kernels).
+ * `threads` also briefly overrides `navigator.hardwareConcurrency` while the wasm backend starts, and
+ * `threads: 1` sets tfjs's flag `WASM_HAS_MULTITHREAD_SUPPORT` to false before it starts. Nothing else
+ * (no other flags, no other kernels).
  *
  * Calling it again with the same backend is cheap.
  *
@@ -119,6 +122,10 @@ export async function initBackend(options?: InitBackendOptions): Promise<Backend
       const wasmPaths = opts.wasmPaths ?? bundlerWasmPaths; // the second is set by the Vite plugin only
       if (wasmPaths !== undefined) wasm.setWasmPaths(wasmPaths as Parameters<typeof wasm.setWasmPaths>[0]);
       if (opts.threads !== undefined) wasm.setThreadsCount(opts.threads);
+      // One thread: load the SIMD binary without threads. In a cross-origin-isolated page tfjs would
+      // otherwise pick the threaded binary, which starts its own pool of pthread workers (8 idle ones
+      // were observed) even when asked for one thread.
+      if (opts.threads === 1) env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     }
     const previous = getBackend() as string | undefined;
     const ok = await withHardwareConcurrency(opts.threads === undefined ? undefined : 2 * opts.threads, () => setBackend('wasm'));

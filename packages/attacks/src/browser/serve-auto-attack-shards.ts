@@ -1,4 +1,3 @@
-import { env } from '@tensorflow/tfjs-core';
 import { checkKnownKeys, checkOptions, describeValue, initBackend, optionKeys, ArgumentError, type InitBackendOptions } from '@advkit/core';
 import type { LocalModelFactory } from '@advkit/models/internal';
 import { runShardTask } from '../internal/run-shard-task.js';
@@ -22,10 +21,9 @@ export interface ServeAutoAttackShardsOptions {
   modelFactory?: LocalModelFactory;
   /**
    * How the worker sets up tfjs (`initBackend` of @advkit/core), once, before its first shard. One wasm
-   * thread per worker: the workers are the parallelism. With `threads: 1` on wasm (the default) the
-   * worker also sets tfjs's flag `WASM_HAS_MULTITHREAD_SUPPORT` to false, so that it loads the SIMD
-   * binary without threads: in a cross-origin-isolated page the threaded binary would start its pool
-   * of 8 idle pthread workers in every shard worker. Outside Vite with the `advkit()` plugin, give
+   * thread per worker: the workers are the parallelism. With `threads: 1` on wasm (the default)
+   * initBackend loads the SIMD binary without threads: in a cross-origin-isolated page the threaded
+   * binary would start its pool of 8 idle pthread workers in every shard worker. Outside Vite with the `advkit()` plugin, give
    * `wasmPaths` as the page does. Use the page's backend: the result equals autoAttack's on the same
    * backend. @default { backend: 'wasm', threads: 1 }
    */
@@ -67,24 +65,11 @@ export function serveAutoAttackShards(options?: ServeAutoAttackShardsOptions): v
     const msg = event.data;
     if (!isToShardWorker(msg)) return;
     const work = async (): Promise<void> => {
-      backend ??= setUpBackend(backendOptions);
+      backend ??= initBackend(backendOptions);
       await backend;
       const outcome = await runShardTask(msg.task, (update) => post({ advkit: TAG, update }), factory);
       post({ advkit: TAG, outcome });
     };
     work().catch((e: unknown) => post({ advkit: TAG, error: e instanceof Error ? e.message : String(e) }));
   });
-}
-
-/** initBackend, on the SIMD binary without threads when the options ask for wasm with one thread. */
-async function setUpBackend(options: InitBackendOptions): Promise<unknown> {
-  if ((options.backend ?? 'wasm') === 'wasm' && options.threads === 1) {
-    try {
-      await import('@tensorflow/tfjs-backend-wasm'); // registers the flag
-      env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    } catch {
-      // not installed: initBackend says so
-    }
-  }
-  return initBackend(options);
 }
