@@ -156,6 +156,22 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
   const checks = new Map(apgdCheckpoints(s.steps).map((c) => [c.at, c.k]));
   let lossBestLastCheck: Float64Array = Float64Array.from(lossBest);
   let reducedLastCheck = new Uint8Array(n).fill(1);
+  // L∞: P_S(v) = clip(clip(v, x − ε, x + ε), lo, hi) = min(max(v, L), U) with L = max(x − ε, lo) and
+  // U = min(max(x + ε, lo), hi) (max distributes over min), and on a float32 v rounding L and U to
+  // float32 first gives the same float32 result (rounding is monotone, so it commutes with min and max)
+  let lower: Float32Array | undefined;
+  let upper: Float32Array | undefined;
+  if (s.norm === 'linf') {
+    lower = new Float32Array(n * d);
+    upper = new Float32Array(n * d);
+    for (let q = 0; q < n * d; q++) {
+      const c = x[q]!;
+      const l = c - eps;
+      const u = c + eps < lo ? lo : c + eps;
+      lower[q] = l < lo ? lo : l;
+      upper[q] = u > hi ? hi : u;
+    }
+  }
 
   for (let it = 0; it < s.steps; it++) {
     // the gradient step with momentum (L1: the sparse step, no momentum)
@@ -164,22 +180,24 @@ export function apgdSingleRun(model: Model, x: Float32Array, y: Int32Array, n: n
     if (l1) next = projectL1Rows(sparseSignStep(xAdv, grad, n, stepSize, topk), x, n, eps, lo, hi);
     else if (s.norm === 'linf') {
       // the step z = P_S(xᵏ + η·sign(g)), the momentum and P_S again in one pass over each
-      // coordinate: the same float32 roundings (fround where the two-array form stores z)
-      next = new Float32Array(n * d);
+      // coordinate, with P_S as one clip to [lower, upper] (see above): the same float32 values as
+      // the two-array form; written into xᵏ⁻¹'s array, which each coordinate reads before it is overwritten
+      next = xOld;
+      const b = 1 - a;
       for (let i = 0; i < n; i++) {
         const step = stepSize[i]!;
         const o = i * d;
         for (let q = o; q < o + d; q++) {
           const g = grad[q]!;
           const xa = xAdv[q]!;
-          const lower = x[q]! - eps;
-          const upper = x[q]! + eps;
-          let v = Math.fround(xa + step * (g > 0 ? 1 : g < 0 ? -1 : 0));
-          v = v < lower ? lower : v > upper ? upper : v;
-          const zq = Math.fround(v < lo ? lo : v > hi ? hi : v);
-          let u = Math.fround(xa + (zq - xa) * a + (xa - xOld[q]!) * (1 - a));
-          u = u < lower ? lower : u > upper ? upper : u;
-          next[q] = u < lo ? lo : u > hi ? hi : u;
+          const l = lower![q]!;
+          const u = upper![q]!;
+          let v = Math.fround(xa + (g > 0 ? step : g < 0 ? -step : 0));
+          v = v < l ? l : v;
+          v = v > u ? u : v;
+          let w = Math.fround(xa + (v - xa) * a + (xa - xOld[q]!) * b);
+          w = w < l ? l : w;
+          next[q] = w > u ? u : w;
         }
       }
     } else {

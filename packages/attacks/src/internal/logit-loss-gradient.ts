@@ -49,7 +49,10 @@ export function logitLossGradient(model: Model, x: Float32Array, n: number, loss
   const xt = tf.tensor(x, [n, ...model.inputShape], 'float32');
   try {
     const g = tf.grad((xi: tf.Tensor) => tf.sum(lossOp(model.logits(xi))))(xt);
-    const grad = Float32Array.from(g.dataSync() as Float32Array);
+    // the wasm backend's dataSync returns a new copy of the tensor's memory: kept as it is (one
+    // array less per call for the garbage collector); other backends may return their own storage
+    const data = g.dataSync() as Float32Array;
+    const grad = tf.getBackend() === 'wasm' ? data : Float32Array.from(data);
     g.dispose();
     return { logits, loss: lossValues, grad };
   } finally {
