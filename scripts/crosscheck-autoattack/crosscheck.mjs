@@ -115,7 +115,7 @@ for (const name of attacks) {
   ref.robust = ref.robust.slice(0, N);
   const agree = robust.filter((v, i) => v === ref.robust[i]).length / N;
   const err = (f) => 1 - f.reduce((a, b) => a + b, 0) / N;
-  summary.attacks[name] = { advkitRobustError: err(robust), referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds, advkitCpuSeconds: cpuSeconds, referenceCpuSeconds: ref.cpuSeconds, referenceN: refN };
+  summary.attacks[name] = { advkitRobustError: err(robust), advkitRobust: robust, referenceRobustError: err(ref.robust), agreement: agree, advkitSeconds: seconds, referenceSeconds: ref.seconds, advkitCpuSeconds: cpuSeconds, referenceCpuSeconds: ref.cpuSeconds, referenceN: refN };
   console.log(`${norm} ε=${eps} ${name}: advkit ${(100 * err(robust)).toFixed(1)}%, reference ${(100 * err(ref.robust)).toFixed(1)}%, agreement ${(100 * agree).toFixed(1)}%, advkit ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), reference ${ref.seconds.toFixed(1)} s (CPU ${ref.cpuSeconds?.toFixed(1)} s)${refN === N ? '' : ` (on ${refN} examples)`}`);
   writeFileSync(out, JSON.stringify(summary, null, 2));
 }

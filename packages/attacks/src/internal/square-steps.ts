@@ -147,6 +147,7 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
 
   if (!allBroken) {
     const nFeatures = h * w * c;
+    const deltaRow = new Float64Array(d);
     for (let it = 0; it < s.queries; it++) {
       const active: number[] = [];
       for (let i = 0; i < m; i++) if (marginMin[i]! > 0) active.push(i);
@@ -187,12 +188,18 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
         const in2 = (a: number, b: number): boolean => a >= vh2 && a < vh2 + sq && b >= vw2 && b < vw2 + sq;
         const l1 = s.norm === 'l1';
         const eta = squareEta(sq, rng, l1 ? 'l1' : 'l2');
+        const ndWindow = new Float64Array(sq * sq);
         // L1: the new points before the projection, projected together after the loop
         const centers = l1 ? new Float32Array(na * d) : undefined;
+        // the rows and columns that meet a window: the norms below add only window pixels, in raster order
+        const rowLo = Math.min(vh, vh2);
+        const rowHi = Math.max(vh, vh2) + sq;
+        const colLo = Math.min(vw, vw2);
+        const colHi = Math.max(vw, vw2) + sq;
         for (let r = 0; r < na; r++) {
           const o = r * d;
           const ox = active[r]! * d;
-          const delta = new Float64Array(d);
+          const delta = deltaRow; // every entry is written before it is read
           let normImage = 0;
           for (let j = 0; j < d; j++) {
             delta[j] = xNew[o + j]! - xs[ox + j]!;
@@ -205,8 +212,8 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
             const sg = sign(rng);
             let nw1 = 0;
             let nws = 0;
-            for (let a = 0; a < h; a++) {
-              for (let b = 0; b < w; b++) {
+            for (let a = rowLo; a < rowHi; a++) {
+              for (let b = colLo; b < colHi; b++) {
                 const t = delta[at(a, b, ch)]!;
                 const v = l1 ? Math.abs(t) : t * t;
                 if (in1(a, b)) nw1 += v;
@@ -217,7 +224,7 @@ export function* squareSteps(x: Float32Array, y: Int32Array, n: number, k: numbe
               nw1 = Math.sqrt(nw1);
               nws = Math.sqrt(nws);
             }
-            const nd = new Float64Array(sq * sq);
+            const nd = ndWindow;
             let nn = 0;
             for (let a = 0; a < sq; a++) {
               for (let b = 0; b < sq; b++) {
