@@ -13,11 +13,7 @@ results to the fixture's entries for each case (norm:eps), keeping the other att
 for a CNN fixture, stores the torch model's logits on its images as 'logits').
 Needs PYTHONPATH to hold the reference's folder (crosscheck.mjs sets it) and Debian's python3-torch.
 """
-import argparse, json, struct, time
-import numpy as np
-import torch
-import torch.nn as nn
-from autoattack import AutoAttack
+import argparse, json, os, struct, time
 
 p = argparse.ArgumentParser()
 p.add_argument('--model')
@@ -34,6 +30,15 @@ p.add_argument('--seed', type=int, default=0)
 p.add_argument('--out')
 p.add_argument('--logits', type=int, default=0, help='write only the logits of the first LOGITS test images to --out (the layout check)')
 a = p.parse_args()
+# --threads for BLAS too: Debian's torch multiplies with OpenBLAS, whose own thread pool does not follow
+# torch.set_num_threads and is sized when the library loads (with only set_num_threads(1), a run on an
+# idle 2-core machine used 227 s CPU in 114 s wall). So the variables are set before numpy/torch load.
+for var in ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'):
+    os.environ[var] = str(a.threads)
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+from autoattack import AutoAttack  # noqa: E402
 torch.set_num_threads(a.threads)
 
 
