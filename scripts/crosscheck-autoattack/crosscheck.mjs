@@ -3,7 +3,7 @@
 // autoAttack with the same attack list or version, and prints robust errors, per-example agreement
 // and wall times. Needs `pnpm build`, Debian's python3-torch and the reference's folder.
 //
-// usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000]
+// usage: node scripts/crosscheck-autoattack/crosscheck.mjs --norm linf|l2|l1 --eps 0.1 [--n 1000] [--offset 0]
 //          [--attacks apgd-ce,apgd-t,fab-t,square,fab,standard,plus,apgd-ce+apgd-t] [--model out/mlp.json|out/cnn.json]
 //          [--reference ../shared/reference/autoattack] [--out out/result-linf-0.1.json] [--workers 1] [--reuse-reference] [--seed 0]
 // Each single attack runs with the settings of the reference's 'standard' version for the norm ('fab':
@@ -11,6 +11,8 @@
 // shrinking radii), on both sides through AutoAttack with that attack alone (advkit's autoAttack runs
 // the same apgd / fab / fabTargeted / square code as the standalone functions, with seed 0 for batch 0);
 // 'standard' and 'plus' are the versions; 'a+b' is that list.
+// --offset O: the test images O … O+N−1 instead of the first N (one shard of a larger run; its file is
+// named …-from<O>.json, and merge.mjs adds shards up into one comparison).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -22,6 +24,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const norm = arg('--norm', 'linf');
 const eps = Number(arg('--eps', '0.1'));
 const N = Number(arg('--n', '1000'));
+const offset = Number(arg('--offset', '0'));
+if (!Number.isInteger(offset) || offset < 0 || offset + N > 10000) throw new Error(`--offset ${offset} --n ${N}: the images must lie within MNIST's 10000 test images`);
 const attacks = arg('--attacks', 'apgd-ce,apgd-t,fab-t,square,standard').split(',');
 const modelPath = resolve(arg('--model', join(here, 'out', 'mlp.json')));
 const refDir = resolve(arg('--reference', join(root, '..', 'shared', 'reference', 'autoattack')));
@@ -31,7 +35,7 @@ const stem = basename(modelPath, '.json');
 // the random draws still differ (torch's generator against advkit's Rng), so runs over several seeds
 // separate a systematic difference from the luck of one draw.
 const seed = Number(arg('--seed', '0'));
-const out = resolve(arg('--out', join(here, 'out', `result-${stem === 'mlp' ? '' : `${stem}-`}${norm}-${eps}${seed === 0 ? '' : `-seed${seed}`}.json`)));
+const out = resolve(arg('--out', join(here, 'out', `result-${stem === 'mlp' ? '' : `${stem}-`}${norm}-${eps}${seed === 0 ? '' : `-seed${seed}`}${offset === 0 ? '' : `-from${offset}`}.json`)));
 
 const tf = await load('@tensorflow/tfjs-core');
 const { initBackend } = await load('@advkit/core');
@@ -50,8 +54,8 @@ await initBackend({ backend: 'wasm' });
 
 const { model, spec, inputShape } = await loadModelFile(modelPath);
 const test = selectAll((await loadMnist()).test);
-const x = tf.tensor(test.x.subarray(0, N * 784), [N, ...inputShape]);
-const y = tf.tensor1d(Int32Array.from(test.y.subarray(0, N)), 'int32');
+const x = tf.tensor(test.x.subarray(offset * 784, (offset + N) * 784), [N, ...inputShape]);
+const y = tf.tensor1d(Int32Array.from(test.y.subarray(offset, offset + N)), 'int32');
 const refEnv = { ...process.env, PYTHONPATH: refDir };
 
 // The layout check: advkit's and torch's logits on the first 100 test images (conv kernels, the NHWC →
@@ -80,13 +84,13 @@ const refEnv = { ...process.env, PYTHONPATH: refDir };
 }
 const threatModel = new LpBall({ norm, epsilon: eps, box: { min: 0, max: 1 } });
 
-const summary = { model: modelPath, arch: spec.arch, norm, eps, n: N, seed, attacks: {} };
+const summary = { model: modelPath, arch: spec.arch, norm, eps, n: N, offset, seed, attacks: {} };
 for (const name of attacks) {
   // the reference first, then advkit, one attack at a time (timings under the same load; not with --reuse-reference)
   const refOut = `${out}.ref-${name}.json`;
   mkdirSync(dirname(refOut), { recursive: true });
   if (!reuse) {
-    const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--seed', String(seed), '--out', refOut], {
+    const r = spawnSync('/usr/bin/python3', [join(here, 'reference.py'), '--model', modelPath, '--mnist', mnistDir(), '--n', String(N), '--offset', String(offset), '--norm', { linf: 'Linf', l2: 'L2', l1: 'L1' }[norm], '--eps', String(eps), '--attacks', name, '--seed', String(seed), '--out', refOut], {
       env: refEnv,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
