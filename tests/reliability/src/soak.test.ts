@@ -37,7 +37,7 @@ function wasmHeapBytes(): number {
 }
 
 describe('soak: long runs leave memory flat', () => {
-  it('training, checkpointing and thousands of attack steps keep tensors, wasm heap and RSS flat', async () => {
+  it('training, checkpointing and thousands of attack steps keep tensors, wasm heap, JS memory and RSS flat', async () => {
     const train = data();
     const model = new LinearModel({ inputSize: d, seed: 0 });
     const threatModel = new LpBall({ norm: 'linf', epsilon: 0.1, box: { min: 0, max: 1 } });
