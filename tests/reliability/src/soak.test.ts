@@ -94,9 +94,10 @@ describe('soak: long runs leave memory flat', () => {
     // After a full GC the reachable JavaScript memory is steady: 8 MB of slack (V8's own caches and code),
     // against ~300 KB per leaked input batch × 2,400 training steps (~700 MB).
     expect(end.js - warm.js).toBeLessThan(8 * 2 ** 20);
-    // RSS also counts memory the allocator has freed but not returned to the OS, and it moved by up to
-    // 114 MB between rounds in a loaded CI run with nothing leaking (tensors, wasm heap and JS flat); so
-    // it only guards against a native leak per step: 192 MB of slack against ~700 MB for one batch a step.
+    // RSS also counts memory the allocator has freed but not returned to the OS (and, before the GC above
+    // was added, garbage not yet collected): it grew by 114 MB between rounds in a loaded CI run whose
+    // tensor count and wasm heap stayed flat. So it only guards against a native leak per step: 192 MB of
+    // slack against ~700 MB for one batch a step.
     expect(end.rss - warm.rss).toBeLessThan(192 * 2 ** 20);
     tf.dispose([xb, yb]);
     model.dispose();
