@@ -4,10 +4,11 @@ import { ArgumentError } from './errors.js';
 import { describeValue } from './describe-value.js';
 import { batchMatMulGradConfig } from './internal/batch-mat-mul-grad.js';
 import { conv2dGradConfig } from './internal/conv2d-grad.js';
+import { fusedConv2dGradConfig } from './internal/fused-conv2d-grad.js';
 import { addMissingWasmKernels } from './register-wasm-kernels.js';
 
-/** Gradients advkit registers in place of tfjs-core's (same math, faster on wasm; see each config). */
-const overrides: GradConfig[] = [batchMatMulGradConfig, conv2dGradConfig];
+/** Gradients advkit registers in place of tfjs-core's (same math, faster on wasm; see each config), and FusedConv2D's, which tfjs-core lacks. */
+const overrides: GradConfig[] = [batchMatMulGradConfig, conv2dGradConfig, fusedConv2dGradConfig];
 
 const extraGradients: GradConfig[] = [];
 
@@ -19,7 +20,9 @@ const extraGradients: GradConfig[] = [];
  * form tfjs-backend-wasm runs much faster: `BatchMatMul` (explicit transposes instead of matMul's
  * transpose flags, 10–40× slower on wasm; `internal/batch-mat-mul-grad.ts`) and `Conv2D` (the input
  * gradient as a plain convolution instead of the naive Conv2DBackpropInput loop;
- * `internal/conv2d-grad.ts`). Safe to call any number of times.
+ * `internal/conv2d-grad.ts`). It also adds a gradient tfjs-core lacks, for the `FusedConv2D` kernel with
+ * a linear or ReLU activation (`internal/fused-conv2d-grad.ts`), which advkit's `Cnn` runs so that a
+ * gradient pass does one fused convolution per layer, as inference does. Safe to call any number of times.
  *
  * When `@tensorflow/tfjs-backend-wasm` is loaded, it also adds the two kernels that gradients need there
  * and tfjs-backend-wasm 4.22 lacks (`Conv2DBackpropFilter` for conv filters, `UnsortedSegmentSum` for

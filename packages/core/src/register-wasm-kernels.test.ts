@@ -103,6 +103,32 @@ describe('registerWasmKernels', () => {
     expect(tf.getKernel('Sign', 'wasm').kernelFunc).toBe(ours.kernelFunc);
   });
 
+  it("replaces tfjs-backend-wasm's Identity (a byte copy) with one that shares the data, as the cpu backend's does", () => {
+    expect(registerWasmKernels()).toEqual([]); // in place since initBackend
+    const before = tf.memory().numTensors;
+    const t = tf.tensor2d([1, -2, 3.5, 4], [2, 2]);
+    const c = tf.clone(t); // runs the Identity kernel
+    expect(c.dataId).toBe(t.dataId); // shared, not copied
+    t.dispose();
+    expect(Array.from(c.dataSync())).toEqual([1, -2, 3.5, 4]); // the data outlives the first owner
+    const heap = (tf.backend() as unknown as { dataIdMap: { has(id: object): boolean } }).dataIdMap;
+    expect(heap.has(c.dataId)).toBe(true);
+    c.dispose();
+    expect(heap.has(t.dataId)).toBe(false); // freed on the wasm heap with its last owner
+    expect(tf.memory().numTensors).toBe(before);
+    // strings take tfjs-backend-wasm's own path
+    const s = tf.tensor1d(['a', 'bc'], 'string');
+    const sc = tf.clone(s);
+    expect(sc.dataSync()).toEqual(['a', 'bc']);
+    tf.dispose([s, sc]);
+    // and tensors saved for a gradient (tfjs clones them onto the tape) still give the right gradient
+    const x = tf.tensor1d([1, 2, 3]);
+    const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(a, a)))(x);
+    expect(Array.from(g.dataSync())).toEqual([2, 4, 6]);
+    tf.dispose([x, g]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it.each(cases)('conv2d filter gradient on wasm equals the cpu backend: x $x, w $w, strides $strides, pad $pad', async (c) => {
     const rng = new Rng(11);
     const rShape = outShape(c);

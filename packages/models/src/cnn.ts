@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, Rng, checkNumber, checkOneOf, checkOptions, checkSeed, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
+import { ArgumentError, Rng, registerGradients, checkNumber, checkOneOf, checkOptions, checkSeed, describeValue, checkKnownKeys, optionKeys } from '@advkit/core';
 import type { LogitsOptions, Model } from './model.js';
 import { torchLinearInit } from './torch-linear-init.js';
 import { checkModelInput } from './internal/check-model-input.js';
@@ -79,7 +79,9 @@ interface DenseParams {
  * Layouts are tfjs's: conv weights `[k, k, inChannels, filters]`, dense weights `[in, out]`, and the
  * flatten order is (h, w, c), not PyTorch's (c, h, w); PyTorch weights need permuting to be loaded.
  *
- * Training the conv filters on the wasm backend needs the `Conv2DBackpropFilter` kernel that
+ * Each convolution, its bias and its ReLU run as one `FusedConv2D` kernel, with or without gradient
+ * recording; that kernel's gradient comes from @advkit/core's `registerGradients`, which the constructor
+ * calls. Training the conv filters on the wasm backend needs the `Conv2DBackpropFilter` kernel that
  * `initBackend` (or `registerWasmKernels`) from @advkit/core registers; input gradients (attacks) work
  * without it.
  *
@@ -181,6 +183,8 @@ export class Cnn implements Model {
     }
     this.convs = convs;
     this.denses = denses;
+    // logits() runs the FusedConv2D kernel, whose gradient tfjs-core lacks and advkit adds
+    registerGradients();
   }
 
   get variables(): readonly tf.Variable[] {
@@ -197,8 +201,10 @@ export class Cnn implements Model {
     return tf.tidy(() => {
       let a = x as tf.Tensor4D;
       for (const l of this.convs) {
-        // Fused conv+bias+ReLU when no gradient is recorded; tfjs falls back to the plain ops otherwise.
-        a = tf.fused.conv2d({ x: a, filter: l.weight as tf.Tensor4D, strides: l.stride, pad: l.pad, bias: l.bias, activation: 'relu' });
+        // conv + bias + ReLU as one kernel, also when a gradient is recorded: tf.fused.conv2d would run three
+        // separate ops then; the FusedConv2D gradient comes from registerGradients (see the constructor).
+        const attrs = { strides: l.stride, pad: l.pad, dataFormat: 'NHWC', dilations: 1, dimRoundingMode: undefined, activation: 'relu', leakyreluAlpha: undefined };
+        a = tf.engine().runKernel('FusedConv2D', { x: a, filter: l.weight, bias: l.bias }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
       }
       let f = tf.reshape(a, [a.shape[0], -1]) as tf.Tensor2D;
       this.denses.forEach((l, i) => {
