@@ -78,15 +78,19 @@ describe('autoAttack: save and resume', () => {
     let finished: AutoAttackState | undefined;
     // (the model is spied on: a resume that attacks calls its logits, a finished one must not)
     const logits = vi.spyOn(model, 'logits');
-    const again = await autoAttack(model, x, y, { ...options, resumeFrom: state, checkpoint: (s) => void (finished = s) });
-    again.xAdv.dispose();
-    expect(logits.mock.calls.length).toBeGreaterThan(0);
-    logits.mockClear();
     const progress: number[] = [];
-    const done = await autoAttack(model, x, y, { ...options, resumeFrom: finished!, onProgress: (p) => progress.push(p.batch) });
-    expect(logits.mock.calls.length).toBe(0); // nothing left to attack: no forward pass, no batch reported
+    let done: Awaited<ReturnType<typeof autoAttack>>;
+    try {
+      const again = await autoAttack(model, x, y, { ...options, resumeFrom: state, checkpoint: (s) => void (finished = s) });
+      again.xAdv.dispose();
+      expect(logits.mock.calls.length).toBeGreaterThan(0);
+      logits.mockClear();
+      done = await autoAttack(model, x, y, { ...options, resumeFrom: finished!, onProgress: (p) => progress.push(p.batch) });
+      expect(logits.mock.calls.length).toBe(0); // nothing left to attack: no forward pass, no batch reported
+    } finally {
+      logits.mockRestore(); // also when an expectation fails: the other tests share the model
+    }
     expect(progress).toEqual([]);
-    logits.mockRestore();
     expectSameResult({ ...done, xAdv: done.xAdv.dataSync() as Float32Array });
     done.xAdv.dispose();
   });
