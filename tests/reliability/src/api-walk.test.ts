@@ -302,7 +302,22 @@ const CASES: Record<string, Case> = {
   crc32: { valid: () => [new Uint8Array([1, 2, 3])], bad: [['string', () => ['abc']], ['null', () => [null]], ['array', () => [[1, 2]]]] },
   encodeTrainingState: { valid: () => [{ format: 'advkit-training-state', weights: [] }], bad: [['not a state', () => [{}]], ['weights not floats', () => [{ format: 'advkit-training-state', weights: [[1]] }]]] },
   // core/node
-  writeFileAtomic: { opts: [2, 'createDir'], valid: () => [join(tmp, 'walk.bin'), 'x'], bad: [['empty path', () => ['', 'x']], ['number data', () => [join(tmp, 'walk.bin'), 3]], ['array data', () => [join(tmp, 'walk.bin'), [1, 2]]]] },
+  // The junk sweep skips the path (its 'x' is a valid relative path: the call would write ./x into the
+  // working directory); the bad cases cover the path's junk instead.
+  writeFileAtomic: {
+    opts: [2, 'createDir'],
+    sweep: [1, 2],
+    valid: () => [join(tmp, 'walk.bin'), 'x'],
+    bad: [
+      ['empty path', () => ['', 'x']],
+      ['undefined path', () => [undefined, 'x']],
+      ['null path', () => [null, 'x']],
+      ['number path', () => [3, 'x']],
+      ['object path', () => [{}, 'x']],
+      ['number data', () => [join(tmp, 'walk.bin'), 3]],
+      ['array data', () => [join(tmp, 'walk.bin'), [1, 2]]],
+    ],
+  },
   // trainers/node (a dataParallel run starts worker threads, ~0.5 s each: one worker, one epoch)
   FileAutoAttackStore: { ctor: true, valid: () => [join(tmp, 'run.state')], bad: [['empty path', () => ['']], ['number path', () => [3]]] },
   autoAttackParallel: {
