@@ -2,7 +2,7 @@ import { findBackendFactory, getKernel, registerKernel, unregisterKernel, type K
 import { conv2DBackpropFilterWasmConfig } from './internal/conv2d-backprop-filter-wasm.js';
 import { unsortedSegmentSumWasmConfig } from './internal/unsorted-segment-sum-wasm.js';
 import { signWasmConfig } from './internal/sign-wasm.js';
-import { identityWasmConfig, keepWasmIdentity } from './internal/identity-wasm.js';
+import { identityWasmConfig } from './internal/identity-wasm.js';
 
 /** Kernels tfjs-backend-wasm lacks: added when missing. */
 const wasmKernels: readonly KernelConfig[] = [conv2DBackpropFilterWasmConfig, unsortedSegmentSumWasmConfig];
@@ -44,10 +44,8 @@ const wasmFixes: readonly KernelConfig[] = [signWasmConfig, identityWasmConfig];
 export function registerWasmKernels(): string[] {
   const added = addMissingWasmKernels(true);
   for (const config of wasmFixes) {
-    const own = getKernel(config.kernelName, 'wasm');
-    if (own?.kernelFunc !== config.kernelFunc) {
-      if (config === identityWasmConfig) keepWasmIdentity(own?.kernelFunc);
-      if (own != null) unregisterKernel(config.kernelName, 'wasm');
+    if (getKernel(config.kernelName, 'wasm')?.kernelFunc !== config.kernelFunc) {
+      if (getKernel(config.kernelName, 'wasm') != null) unregisterKernel(config.kernelName, 'wasm');
       registerKernel(config);
       added.push(config.kernelName);
     }

@@ -132,8 +132,8 @@ export const conv2dGradConfig: GradConfig = {
 
 /** ∂L/∂x of a conv2d given ∂L/∂y: {@link inputGradAsConv} where it applies, tfjs's Conv2DBackpropInput otherwise. */
 export function conv2dInputGrad(xShape: [number, number, number, number], dy: tf.Tensor4D, filter: tf.Tensor4D, a: Conv2DAttrs): tf.Tensor4D {
-  const d = a.dilations ?? 1; // FusedConv2D called directly may leave it out
-  const dil = typeof d === 'number' ? [d, d] : d;
+  const dilations = a.dilations ?? 1; // FusedConv2D called directly may leave it out
+  const dil = typeof dilations === 'number' ? [dilations, dilations] : dilations;
   const plain = a.dataFormat !== 'NCHW' && dil.every((d) => d === 1);
   return (
     (plain ? inputGradAsConv(xShape, dy, filter, a) : undefined) ??
