@@ -66,7 +66,17 @@ export function addGradientConfig(config: GradConfig): void {
   extraGradients.push(config);
 }
 
-/** True when tfjs has a gradient registered for `kernelName` (e.g. `'MatMul'`). */
+/**
+ * True when tfjs has a gradient registered for `kernelName` (e.g. `'MatMul'`).
+ * @throws ArgumentError when `kernelName` is not a non-empty string (a number or `undefined` would
+ *   otherwise answer `false`, hiding the caller's mistake).
+ */
 export function hasGradient(kernelName: string): boolean {
+  if (typeof kernelName !== 'string' || kernelName === '') {
+    throw new ArgumentError(`must be a kernel name (a non-empty string such as 'MatMul'), got ${describeValue(kernelName)}`, {
+      fn: 'hasGradient',
+      argument: 'kernelName',
+    });
+  }
   return getGradient(kernelName) != null;
 }

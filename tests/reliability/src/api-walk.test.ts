@@ -180,7 +180,7 @@ const CASES: Record<string, Case> = {
   checkTensor: { sweep: [0], valid: () => [x, 'f', 'x'], bad: [['array', () => [[1], 'f', 'x']], ['disposed', () => [dead, 'f', 'x']]] },
   checkShape: { sweep: [0, 1], valid: () => [[1, 2], [1, 2], 'f', 'x'], bad: [['mismatch', () => [[1, 2], [2, 1], 'f', 'x']]] },
   addGradientConfig: { valid: () => [{ kernelName: 'AdvkitWalkNoop', gradFunc: () => ({}) }], bad: [['null', () => [null]], ['no kernel', () => [{ gradFunc: () => ({}) }]]] },
-  hasGradient: { valid: () => ['Add'], bad: [] }, // a predicate: false for anything that is not a registered kernel name
+  hasGradient: { sweep: [0], valid: () => ['Add'], bad: [['number', () => [3]], ['empty', () => ['']]] },
   checkSignal: { sweep: [0], valid: () => [new AbortController().signal, 'f'], bad: [['string', () => ['stop', 'f']], ['object without aborted', () => [{}, 'f']]] },
   Rng: { ctor: true, valid: () => [1], bad: [['NaN seed', () => [Number.NaN]], ['string seed', () => ['1']]] },
   // models
