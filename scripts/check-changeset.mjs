@@ -107,7 +107,8 @@ function main() {
   const result = checkChangesets({
     changes,
     packages: publishedPackages(root),
-    readChangeset: (p) => readFileSync(join(root, p), 'utf8'),
+    // Read as committed, like the diff above (the working tree may have moved on).
+    readChangeset: (p) => execFileSync('git', ['show', `HEAD:${p}`], { cwd: root, encoding: 'utf8' }),
   });
   console.log(result.message);
   if (!result.ok) process.exitCode = 1;

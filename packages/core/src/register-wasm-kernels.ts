@@ -44,8 +44,9 @@ const wasmFixes: readonly KernelConfig[] = [signWasmConfig, identityWasmConfig];
 export function registerWasmKernels(): string[] {
   const added = addMissingWasmKernels(true);
   for (const config of wasmFixes) {
-    if (getKernel(config.kernelName, 'wasm')?.kernelFunc !== config.kernelFunc) {
-      if (getKernel(config.kernelName, 'wasm') != null) unregisterKernel(config.kernelName, 'wasm');
+    const own = getKernel(config.kernelName, 'wasm');
+    if (own?.kernelFunc !== config.kernelFunc) {
+      if (own != null) unregisterKernel(config.kernelName, 'wasm');
       registerKernel(config);
       added.push(config.kernelName);
     }
