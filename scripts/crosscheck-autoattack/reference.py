@@ -27,6 +27,7 @@ p.add_argument('--attacks', default='apgd-ce,apgd-t,fab-t,square,standard')
 p.add_argument('--cases', default='Linf:0.1,Linf:0.3,L2:1.5', help='--fixture only: norm:eps pairs')
 p.add_argument('--threads', type=int, default=1)
 p.add_argument('--seed', type=int, default=0)
+p.add_argument('--batch-size', type=int, default=0, help="AutoAttack's bs: images per batch (default 0: all N in one batch)")
 p.add_argument('--out')
 p.add_argument('--logits', type=int, default=0, help='write only the logits of the first LOGITS test images to --out (the layout check)')
 a = p.parse_args()
@@ -102,7 +103,7 @@ def run(model, x, y, norm, eps, attacks):
             adversary.attacks_to_run = name.split('+')
         t0 = time.time()
         c0 = time.process_time()
-        x_adv = adversary.run_standard_evaluation(x, y, bs=n)
+        x_adv = adversary.run_standard_evaluation(x, y, bs=a.batch_size if a.batch_size > 0 else n)
         seconds = time.time() - t0
         cpu_seconds = time.process_time() - c0
         with torch.no_grad():
