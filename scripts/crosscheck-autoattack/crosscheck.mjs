@@ -49,12 +49,11 @@ const workers = Number(arg('--workers', '1'));
 // --reuse-reference: do not run reference.py; read its output (<out>.ref-<attack>.json) from an earlier run,
 // or wait for it when the reference was started separately (then the two wall times overlap)
 const reuse = process.argv.includes('--reuse-reference');
-// --ref-batch-size B: the reference attacks B images per batch (AutoAttack's bs) instead of all N in one.
-// On the CNN one batch of 1000 was much slower per image than batches of 300 (still running after 71 min,
-// where 300 took 13 min), so a 1000-image speed bench on a conv net should set it. Batches change the
-// reference's random draws (as advkit's --workers shards do).
-const refBatchSize = Number(arg('--ref-batch-size', '0'));
-if (!Number.isInteger(refBatchSize) || refBatchSize < 0) throw new Error(`--ref-batch-size: expected a non-negative integer, got ${arg('--ref-batch-size', '0')}`);
+// --ref-batch-size B: the reference attacks B images per batch (AutoAttack's bs) instead of all N in one
+// (why a CNN bench on 1000 images should set it: this folder's README)
+const refBatchArg = arg('--ref-batch-size', '0');
+const refBatchSize = Number(refBatchArg);
+if (!Number.isInteger(refBatchSize) || refBatchSize < 0) throw new Error(`--ref-batch-size: expected a non-negative integer, got ${refBatchArg}`);
 const { autoAttackParallel } = workers > 1 ? await load('@advkit/attacks/node') : {};
 await initBackend({ backend: 'wasm' });
 

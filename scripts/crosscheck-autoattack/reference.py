@@ -93,7 +93,8 @@ def build_cnn(spec):
 
 def run(model, x, y, norm, eps, attacks):
     n = x.shape[0]
-    result = {'norm': norm, 'eps': eps, 'n': n, 'torch': torch.__version__, 'threads': a.threads, 'attacks': {}}
+    bs = a.batch_size if a.batch_size > 0 else n
+    result = {'norm': norm, 'eps': eps, 'n': n, 'torch': torch.__version__, 'threads': a.threads, 'batchSize': bs, 'attacks': {}}
     with torch.no_grad():
         result['clean'] = (model(x).argmax(1) == y).int().tolist()
     for name in attacks:
@@ -103,7 +104,7 @@ def run(model, x, y, norm, eps, attacks):
             adversary.attacks_to_run = name.split('+')
         t0 = time.time()
         c0 = time.process_time()
-        x_adv = adversary.run_standard_evaluation(x, y, bs=a.batch_size if a.batch_size > 0 else n)
+        x_adv = adversary.run_standard_evaluation(x, y, bs=bs)
         seconds = time.time() - t0
         cpu_seconds = time.process_time() - c0
         with torch.no_grad():
